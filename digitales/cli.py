@@ -1,0 +1,167 @@
+"""The command line: `digitales make`, `doctor`, `voices`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from digitales.errors import UserError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Narrated, illustrated video tales, offline.")
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+class RichReporter:
+    """A bar per stage; scenes and frames advance it."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.tasks: dict[str, Any] = {}
+
+    def stage_started(self, stage: str, backend: str) -> None:
+        self.tasks[stage] = self.progress.add_task(f"{stage:<8} [dim]{backend}[/]", total=None)
+
+    def advanced(self, stage: str, done: int, total: int, note: str) -> None:
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+    def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None:
+        note = "cached" if made == 0 else f"{seconds:.1f}s"
+        self.progress.update(self.tasks[stage], total=1, completed=1,
+                             description=f"{stage:<8} [dim]{note}[/]")
+
+
+@app.command()
+def make(
+    title: str = typer.Argument(..., help="The tale's title, e.g. \"Колобок\"."),
+    text: Optional[Path] = typer.Option(None, "--text", help="The tale's text: UTF-8 plain text or Markdown."),
+    genre: Optional[str] = typer.Option(None, "--genre", help="fable, bylina, fairy_tale, novella, comedy, tragedy, drama, horror (or in Russian)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="ru, en, or any language espeak-ng knows."),
+    minutes: Optional[float] = typer.Option(None, "--minutes", help="Target narration length (for written tales)."),
+    seed: Optional[int] = typer.Option(None, "--seed"),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output root; the tale goes to OUT/<slug>/. Default: out"),
+    aspect: Optional[str] = typer.Option(None, "--aspect", help="16:9, 9:16 or 1:1."),
+    height: Optional[int] = typer.Option(None, "--height", help="Frame height in pixels: 720, 1080 or 2160."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A [profiles.NAME] table of the config file."),
+    writer: Optional[str] = typer.Option(None, "--writer", help="Writer backend."),
+    voice: Optional[str] = typer.Option(None, "--voice", help="Voice backend, optionally with a voice: festival, piper[:MODEL.onnx], espeak[:VOICE]."),
+    picture: Optional[str] = typer.Option(None, "--picture", help="Picture backend."),
+    music: Optional[str] = typer.Option(None, "--music", help="Music backend: none or file."),
+    music_file: Optional[Path] = typer.Option(None, "--music-file", help="Music to loop under the tale (implies --music file)."),
+    burn_subtitles: Optional[bool] = typer.Option(None, "--burn-subtitles/--no-burn-subtitles", help="Draw subtitles into the picture (default on)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage: plot, writer, text, voice, picture, music."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display; only the final line."),
+) -> None:
+    """Make a video tale."""
+    from digitales.pipeline import make_tale
+    from digitales.settings import load_settings
+
+    overrides: dict[str, Any] = {}
+
+    def put(path: str, value: Any) -> None:
+        if value is None:
+            return
+        node = overrides
+        *parents, leaf = path.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[leaf] = value
+
+    put("genre", genre)
+    put("lang", lang)
+    put("seed", seed)
+    put("out", str(out) if out is not None else None)
+    put("video.aspect", aspect)
+    put("video.height", height)
+    put("video.burn_subtitles", burn_subtitles)
+    put("writer.backend", writer)
+    if voice is not None:
+        name, _, choice = voice.partition(":")
+        put("voice.backend", name)
+        put("voice.voice", choice or None)
+    put("picture.backend", picture)
+    if music_file is not None:
+        put("music.file", str(music_file))
+        put("music.backend", music or "file")
+    else:
+        put("music.backend", music)
+    if minutes is not None and minutes <= 0:
+        fail("--minutes must be more than 0")
+    try:
+        settings = load_settings(config, profile, overrides)
+        if quiet:
+            tale, folder = make_tale(title, settings, text, until)
+        else:
+            columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+            with Progress(*columns, console=err, transient=False) as progress:
+                tale, folder = make_tale(title, settings, text, until, RichReporter(progress))
+    except UserError as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume where it stopped", 130)
+    stopped = f" (stopped after {until})" if until and until != "montage" else ""
+    target = folder / "tale.mp4" if not stopped else folder / "manifest.json"
+    total = tale.timings.get("total", 0.0)
+    print(f"{target}  {tale.duration:.1f} s of tale, {len(tale.scenes)} scenes, made in {total:.1f} s{stopped}")
+
+
+@app.command()
+def doctor() -> None:
+    """Every stage's backends and whether each works on this machine (and the fix if not)."""
+    from digitales.pipeline import GRAPH
+
+    table = Table(title="DigiTales backends on this machine")
+    table.add_column("stage")
+    table.add_column("backend")
+    table.add_column("works")
+    table.add_column("what it is / how to fix")
+    broken = 0
+    for stage in GRAPH:
+        for name, backend in stage.backends.items():
+            problem = backend.problem()
+            broken += problem is not None
+            table.add_row(stage.name, name, "[green]yes[/]" if problem is None else "[red]no[/]",
+                          backend.description if problem is None else f"[red]{problem}[/]")
+    Console().print(table)
+    if broken:
+        raise typer.Exit(1)
+
+
+@app.command()
+def voices() -> None:
+    """Voices per language."""
+    from digitales.voice import BACKENDS, PREFERRED
+    from digitales.voice.espeak import espeak_languages
+
+    table = Table(title="Voices")
+    table.add_column("language")
+    table.add_column("backend")
+    table.add_column("works")
+    table.add_column("voice")
+    for lang, backend in PREFERRED.items():
+        problem = backend.problem()
+        table.add_row(lang, backend.name, "yes" if problem is None else "no", backend.description if problem is None else problem)
+    espeak = BACKENDS["espeak"]
+    langs = sorted(espeak_languages())
+    table.add_row("any other", "espeak", "yes" if espeak.problem() is None else "no",
+                  f"{len(langs)} language codes: " + " ".join(langs[:40]) + (" …" if len(langs) > 40 else ""))
+    Console().print(table)
+
+
+def main() -> None:  # pragma: no cover - the console script calls app()
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

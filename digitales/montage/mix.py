@@ -1,0 +1,67 @@
+"""The sound track: narration on the timeline, music ducked under it, loudness normalised.
+
+Ducking is a sidechain compressor keyed by the narration. The key is first driven
+into a limiter, so every stretch of speech, loud or soft, pushes the compressor
+equally hard: the music dips by about `duck_db` under any voice and comes back in
+the pauses. Loudness is normalised with ffmpeg's loudnorm in two passes (measure,
+then apply), as a single pass misses the target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from digitales import ffmpeg
+from digitales.tale import Tale
+from digitales.voice import audio
+
+KEY_LEVEL_DB = -6.0  # the limited key's level during speech
+RATIO = 20.0
+
+
+def narration_track(tale: Tale, tale_dir: Path, out: Path) -> None:
+    """All scene clips end to end after the title card's silence, as one WAV."""
+    pieces = [audio.silence(tale.title_card)]
+    for scene in tale.scenes:
+        x, rate = audio.read_wav(tale_dir / scene.audio)
+        pieces.append(audio.resample(x, rate))
+    audio.write_wav(out, np.concatenate(pieces))
+
+
+def duck_filter(duck_db: float) -> str:
+    """Filter graph: [voice][bed] in → [ducked] out (the bed dipped under the voice)."""
+    # With the key held near KEY_LEVEL_DB in speech, gain reduction = (key - threshold)(1 - 1/ratio).
+    threshold_db = KEY_LEVEL_DB - duck_db / (1 - 1 / RATIO)
+    threshold = 10 ** (threshold_db / 20)
+    return (f"[voice]volume=40dB,alimiter=limit={10 ** (KEY_LEVEL_DB / 20):.4f}:attack=5:release=50:level=0,"
+            f"aformat=channel_layouts=stereo[key];"
+            f"[bed][key]sidechaincompress=threshold={threshold:.5f}:ratio={RATIO}:attack=25:release=450:"
+            f"knee=1:detection=peak:makeup=1[ducked]")
+
+
+def mix_graph(has_music: bool, duck_db: float) -> str:
+    """Inputs: 0 narration (mono), 1 music bed (stereo, optional). Output label [mix]."""
+    voice = "[0:a]aresample=48000,aformat=channel_layouts=stereo"
+    if not has_music:
+        return f"{voice}[mix]"
+    return (f"{voice},asplit=2[voice][voicekey];"
+            f"[1:a]aresample=48000,aformat=channel_layouts=stereo[bed];"
+            + duck_filter(duck_db).replace("[voice]volume", "[voicekey]volume")
+            + ";[voice][ducked]amix=inputs=2:normalize=0:duration=first[mix]")
+
+
+def render_mix(narration: Path, music: Path | None, out: Path, loudness: float, true_peak: float, duck_db: float) -> dict:
+    """Write the final track to `out` (48 kHz stereo WAV); return loudnorm's first-pass measurement."""
+    inputs = ["-i", str(narration)] + (["-i", str(music)] if music else [])
+    graph = mix_graph(music is not None, duck_db)
+    target = f"I={loudness}:TP={true_peak}:LRA=11"
+    stderr = ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]loudnorm={target}:print_format=json[out]",
+                         "-map", "[out]", "-f", "null", "-"], "measuring loudness")
+    m = ffmpeg.loudnorm_json(stderr)
+    second = (f"loudnorm={target}:measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
+              f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:offset={m['target_offset']}:linear=true")
+    ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]{second},aresample=48000[out]",
+                "-map", "[out]", "-c:a", "pcm_s16le", str(out)], "normalising loudness")
+    return m

@@ -1,0 +1,89 @@
+"""`ffmpeg`: the finished video, subtitles, story and storyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digitales import ffmpeg
+from digitales.backend import Backend, Job
+from digitales.cache import digest, file_digest
+from digitales.errors import ToolMissing
+from digitales.files import place, write_text_atomic
+from digitales.montage import subtitles
+from digitales.montage.encode import encode
+from digitales.montage.mix import narration_track, render_mix
+from digitales.montage.motion import FrameMaker, plan_shots
+from digitales.montage.story import story_markdown
+from digitales.montage.storyboard import render_storyboard
+from digitales.picture import fonts
+from digitales.tale import Tale
+
+NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "alimiter")
+
+
+class FfmpegMontage(Backend):
+    stage = "montage"
+    name = "ffmpeg"
+    version = "1"
+    description = "Ken Burns motion, crossfades, subtitles, ducked music, loudness −16 LUFS; one x264 run"
+
+    @classmethod
+    def problem(cls) -> str | None:
+        try:
+            have = ffmpeg.filters()
+        except ToolMissing as e:
+            return str(e)
+        missing = [f for f in NEEDED_FILTERS if f not in have]
+        if missing:
+            return f"this ffmpeg lacks the {', '.join(missing)} filter(s): apt-get install ffmpeg"
+        return None
+
+    def key_settings(self) -> dict:
+        return self.settings.video.model_dump()
+
+    def run(self, tale: Tale, job: Job) -> None:
+        if (why := self.problem()) is not None:
+            raise ToolMissing(why)
+        v = job.settings.video
+        cues = subtitles.cues(tale)
+        srt, vtt = subtitles.to_srt(cues), subtitles.to_vtt(cues)
+        write_text_atomic(job.path("subtitles.srt"), srt)
+        write_text_atomic(job.path("subtitles.vtt"), vtt)
+        write_text_atomic(job.path("story.md"), story_markdown(tale))
+        inputs = {
+            "audio": [file_digest(job.path(s.audio)) for s in tale.scenes],
+            "images": [file_digest(job.path(i.path)) for s in tale.scenes for i in s.images],
+            "title_image": file_digest(job.path(tale.title_image)),
+            "music": file_digest(job.path(tale.music.audio)) if tale.music.audio else None,
+            "timeline": [(s.start, s.end, [(l.start, l.end, l.text) for l in s.lines]) for s in tale.scenes],
+            "title": tale.title, "seed": tale.seed, "video": self.key_settings(),
+        }
+        result, entry = job.cache.memo({"inputs": digest(inputs)}, lambda d: self._render(tale, job, srt, cues, d))
+        place(entry / result["video"], job.path("tale.mp4"))
+        place(entry / result["storyboard"], job.path("storyboard.png"))
+        tale.metrics["loudness_before_normalising"] = result["loudness_in"]
+        tale.files = {"video": "tale.mp4", "story": "story.md", "srt": "subtitles.srt",
+                      "vtt": "subtitles.vtt", "storyboard": "storyboard.png", "manifest": "manifest.json"}
+
+    def _render(self, tale: Tale, job: Job, srt: str, cues, folder: Path) -> dict:
+        v = job.settings.video
+        narration_track(tale, job.tale_dir, folder / "narration.wav")
+        music = job.path(tale.music.audio) if tale.music.audio else None
+        measured = render_mix(folder / "narration.wav", music, folder / "sound.wav", v.loudness, v.true_peak, v.duck_db)
+        (folder / "narration.wav").unlink()
+        (folder / "subtitles.srt").write_text(srt, encoding="utf-8")
+        ass = None
+        if v.burn_subtitles:
+            ass = folder / "burn.ass"
+            ass.write_text(subtitles.to_ass(cues, v.size, fonts.font_family("subtitle")), encoding="utf-8")
+        images = [job.path(tale.title_image)] + [job.path(s.images[0].path) for s in tale.scenes]
+        bounds = [(0.0, tale.title_card)] + [(s.start, s.end) for s in tale.scenes]
+        shots = plan_shots(images, bounds, v.zoom, v.crossfade, tale.seed)
+        frames = FrameMaker(shots, v.size, v.fps, tale.duration)
+        encode(frames, folder / "sound.wav", folder / "subtitles.srt", ass, folder / "tale.mp4",
+               preset=v.preset, crf=v.crf, title=tale.title, lang=tale.lang,
+               progress=lambda done, total: job.progress(done, total, "frames"))
+        (folder / "sound.wav").unlink()
+        render_storyboard(tale, job.tale_dir, folder / "storyboard.png")
+        return {"video": "tale.mp4", "storyboard": "storyboard.png",
+                "loudness_in": {"integrated": float(measured["input_i"]), "true_peak": float(measured["input_tp"])}}

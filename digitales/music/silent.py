@@ -1,0 +1,17 @@
+"""`none`: narration only."""
+
+from digitales.backend import Backend, Job
+from digitales.tale import Music, Tale
+
+
+class NoMusic(Backend):
+    stage = "music"
+    name = "none"
+    description = "no music: narration only"
+
+    def key_settings(self) -> dict:
+        return {}
+
+    def run(self, tale: Tale, job: Job) -> None:
+        tale.music = Music(backend=self.name)
+        (job.tale_dir / "music.flac").unlink(missing_ok=True)

@@ -1,0 +1,97 @@
+"""`card`: a painted background in the scene's mood with the scene's key sentence set on it."""
+
+from __future__ import annotations
+
+import re
+
+
+
+from digitales.backend import Backend, Job
+from digitales.cache import digest
+from digitales.files import place
+from digitales.picture import fonts
+from digitales.picture.lettering import draw_block, fit
+from digitales.picture.paint import paint_background
+from digitales.picture.palette import palette_for
+from digitales.plot.genres import GENRES
+from digitales.tale import Image as TaleImage
+from digitales.tale import Tale
+
+OVERSCAN = 1.12  # pictures are this much larger than the video so the slow zoom stays sharp
+KEY_SENTENCE_CHARS = 150
+
+
+def picture_size(settings) -> tuple[int, int]:
+    w, h = settings.video.size
+    return round(w * OVERSCAN / 2) * 2, round(h * OVERSCAN / 2) * 2
+
+
+def key_sentence(sentences: list[str]) -> str:
+    """The sentence that best sums a scene up on a card: the fullest one that fits."""
+    fitting = [s for s in sentences if len(s) <= KEY_SENTENCE_CHARS and len(re.findall(r"\w+", s)) >= 3]
+    if fitting:
+        return max(fitting, key=lambda s: len(re.findall(r"\w{3,}", s)))
+    first = sentences[0] if sentences else ""
+    if len(first) <= KEY_SENTENCE_CHARS:
+        return first
+    return first[: KEY_SENTENCE_CHARS].rsplit(" ", 1)[0].rstrip(",;:—– ") + "…"
+
+
+class CardPicture(Backend):
+    stage = "picture"
+    name = "card"
+    version = "1"
+    description = "painted background in the scene's mood palette with its key sentence (PT Serif)"
+
+    def key_settings(self) -> dict:
+        return {"size": picture_size(self.settings)}
+
+    def run(self, tale: Tale, job: Job) -> None:
+        size = picture_size(job.settings)
+        seed = tale.seed
+        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": seed, "size": size}
+        result, entry = job.cache.memo(key, lambda d: self._title(tale, size, d))
+        tale.title_image = "scenes/00.png"
+        place(entry / result["image"], job.path(tale.title_image))
+        for n, scene in enumerate(tale.scenes):
+            sentence = key_sentence([line.text for line in scene.lines])
+            key = {"sentence": sentence, "mood": scene.mood, "time": scene.time_of_day, "seed": seed, "size": size}
+            result, entry = job.cache.memo(key, lambda d, s=scene, k=sentence: self._scene(s, k, size, seed, d))
+            path = f"scenes/{scene.index:02d}.png"
+            place(entry / result["image"], job.path(path))
+            scene.images = [TaleImage(path=path, shows=result["shows"])]
+            job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+
+    def _scene(self, scene, sentence: str, size, seed: int, folder) -> dict:
+        palette = palette_for(scene.mood, scene.time_of_day)
+        img = paint_background(size, palette, _seed(seed, sentence), scene.time_of_day)
+        w, h = size
+        font, lines = fit(sentence, lambda s: fonts.font("text", s), w * 0.62, round(h * 0.058), 4)
+        draw_block(img, lines, font, (w / 2, h * 0.33), palette.ink, palette.panel, 205)
+        img.save(folder / "image.png", optimize=False, compress_level=1)
+        return {"image": "image.png", "shows": re.findall(r"\w+(?:-\w+)*", sentence.lower())}
+
+    def _title(self, tale: Tale, size, folder) -> dict:
+        palette = palette_for("magic", "evening")
+        img = paint_background(size, palette, _seed(tale.seed, tale.title), "evening")
+        w, h = size
+        font, lines = fit(tale.title, lambda s: fonts.font("title", s), w * 0.7, round(h * 0.12), 3)
+        draw_block(img, lines, font, (w / 2, h * 0.42), (255, 250, 240))
+        label = genre_label(tale.genre, tale.lang)
+        if label:
+            small = fonts.font("text", round(h * 0.045))
+            draw_block(img, [label], small, (w / 2, h * 0.42 + len(lines) * h * 0.08 + h * 0.06), (255, 244, 220))
+        img.save(folder / "image.png", optimize=False, compress_level=1)
+        return {"image": "image.png"}
+
+
+def genre_label(genre: str, lang: str) -> str:
+    if lang == "ru" and genre in GENRES:
+        return GENRES[genre][0].capitalize()
+    return genre.replace("_", " ").capitalize() if lang == "en" else ""
+
+
+def _seed(seed: int, text: str) -> int:
+    return int(digest([seed, text])[:8], 16)
+
+

@@ -1,0 +1,162 @@
+"""The graph: which stages run, in what order, on what — all in one place.
+
+    title, genre, lang ─► plot ─► writer ─► text ─┬─► voice ──┐
+                                                   ├─► picture ├─► montage ─► tale.mp4
+                                                   └─► music ──┘
+
+Every stage reads the `Tale` and enriches it. Each has named backends (one per
+file in its folder), picked by settings. A stage's work is cached by a hash of
+its inputs (see cache.py), so re-running redoes only what changed and a killed
+run resumes.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from digitales import montage, music, picture, plot, text, voice, writer
+from digitales.backend import Backend, Job
+from digitales.cache import StageCache, TaleLock
+from digitales.errors import UserError
+from digitales.plot.genres import genre_name
+from digitales.settings import Settings
+from digitales.tale import VERSION, Tale
+from digitales.text.source import read_text_file
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    backends: dict[str, type[Backend]]
+    needs: tuple[str, ...]
+
+
+GRAPH = (
+    Stage("plot", plot.BACKENDS, needs=()),
+    Stage("writer", writer.BACKENDS, needs=("plot",)),
+    Stage("text", text.BACKENDS, needs=("writer",)),
+    Stage("voice", voice.BACKENDS, needs=("text",)),
+    Stage("picture", picture.BACKENDS, needs=("text",)),
+    Stage("music", music.BACKENDS, needs=("voice",)),  # the bed must fit the narration's length
+    Stage("montage", montage.BACKENDS, needs=("voice", "picture", "music")),
+)
+STAGES = tuple(s.name for s in GRAPH)
+
+MAX_TITLE = 200
+MAX_MINUTES = 30
+
+
+class Reporter(Protocol):
+    def stage_started(self, stage: str, backend: str) -> None: ...
+    def advanced(self, stage: str, done: int, total: int, note: str) -> None: ...
+    def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None: ...
+
+
+class Silent:
+    def stage_started(self, stage: str, backend: str) -> None: ...
+    def advanced(self, stage: str, done: int, total: int, note: str) -> None: ...
+    def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None: ...
+
+
+def backend_for(stage: Stage, settings: Settings, lang: str) -> Backend:
+    if stage.name == "voice":
+        return voice.voice_for(settings, lang)(settings)
+    section = getattr(settings, stage.name, None)
+    name = section.backend if section is not None else next(iter(stage.backends))
+    if name not in stage.backends:
+        raise UserError(f"unknown {stage.name} backend '{name}': choose " + ", ".join(stage.backends))
+    return stage.backends[name](settings)
+
+
+def slugify(title: str) -> str:
+    """A folder name from a title, Cyrillic transliterated: «Колобок» → kolobok."""
+    table = dict(zip("абвгдеёзийклмнопрстуфхцыэ", "abvgdeeziyklmnoprstufhcye"))
+    table.update({"ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ъ": "", "ь": ""})
+    latin = "".join(table.get(ch, ch) for ch in title.lower())
+    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-")[:60] or "tale"
+
+
+def check_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not any(ch.isalnum() for ch in title):
+        raise UserError("the title is empty: give the tale a name, e.g. digitales make \"Колобок\"")
+    if len(title) > MAX_TITLE:
+        raise UserError(f"the title is {len(title)} characters long; keep it under {MAX_TITLE}")
+    return title
+
+
+def prepare_folder(out: Path, slug: str) -> Path:
+    folder = Path(out).expanduser() / slug
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".digitales-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise UserError(f"cannot write to the output folder {folder}: {e.strerror}") from None
+    return folder
+
+
+def make_tale(title: str, settings: Settings, text_file: Path | None = None, until: str | None = None,
+              reporter: Reporter | None = None) -> tuple[Tale, Path]:
+    """Run the graph for one tale; return it and its folder. Inputs are all checked before anything is written."""
+    reporter = reporter or Silent()
+    title = check_title(title)
+    genre = genre_name(settings.genre)
+    voice.check_language(settings.lang)
+    if until is not None and until not in STAGES:
+        raise UserError(f"unknown stage '{until}' for --until: choose " + ", ".join(STAGES))
+    source = read_text_file(text_file) if text_file is not None else ""
+    if source:
+        minutes = voice.narration_seconds(source, settings.lang, settings) / 60
+        if minutes > MAX_MINUTES:
+            raise UserError(f"the text would take about {minutes:.0f} minutes to narrate; the limit is {MAX_MINUTES}")
+    backends = {stage.name: backend_for(stage, settings, settings.lang) for stage in GRAPH}
+    for backend in backends.values():
+        backend.preflight()
+
+    tale = Tale(title=title, genre=genre, lang=settings.lang, seed=settings.seed, version=VERSION,
+                slug=slugify(title), source_text=source)
+    folder = prepare_folder(Path(settings.out), tale.slug)
+    cache_root = folder / ".cache"
+    with TaleLock(cache_root):
+        cached = []
+        for stage in GRAPH:
+            backend = backends[stage.name]
+            salt = {"backend": backend.name, "version": backend.version, "package": VERSION,
+                    "settings": backend.key_settings()}
+            job = Job(folder, settings, StageCache(cache_root, stage.name, salt),
+                      lambda done, total, note, s=stage.name: reporter.advanced(s, done, total, note))
+            reporter.stage_started(stage.name, backend.name)
+            started = time.perf_counter()
+            backend.run(tale, job)
+            seconds = round(time.perf_counter() - started, 3)
+            tale.timings[stage.name] = seconds
+            tale.work[stage.name] = {"made": job.cache.made, "reused": job.cache.reused}
+            tale.backends[stage.name] = {"name": backend.name, "version": backend.version,
+                                         "settings": backend.key_settings()}
+            if job.cache.made == 0:
+                cached.append(stage.name)
+            reporter.stage_finished(stage.name, seconds, job.cache.made, job.cache.reused)
+            if stage.name == until:
+                break
+        tale.timings["cached"] = cached
+        tale.timings["total"] = round(sum(v for k, v in tale.timings.items() if k in STAGES), 3)
+        if until in (None, "montage"):
+            _remove_stale_scene_files(folder, tale)
+        tale.save(folder / "manifest.json")
+    return tale, folder
+
+
+def _remove_stale_scene_files(folder: Path, tale: Tale) -> None:
+    """Scene files of an earlier, longer version of this tale would mislead: remove them."""
+    keep = {s.audio for s in tale.scenes} | {i.path for s in tale.scenes for i in s.images} | {tale.title_image}
+    for path in (folder / "scenes").glob("*"):
+        if f"scenes/{path.name}" not in keep:
+            path.unlink()

@@ -1,0 +1,148 @@
+"""Settings: defaults here, overridden by a TOML file (`--config`), a profile in it
+(`--profile`), environment variables (`DIGITALES_VIDEO__HEIGHT=1080`), and CLI flags,
+in that order of priority from lowest to highest.
+
+A TOML file mirrors these models:
+
+    lang = "ru"
+    [video]
+    height = 1080
+    [profiles.draft.video]     # chosen with --profile draft
+    height = 720
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from digitales.errors import UserError
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlotSettings(Section):
+    backend: str = "given"
+
+
+class WriterSettings(Section):
+    backend: str = "file"
+
+
+class TextSettings(Section):
+    backend: str = "basic"
+    scene_min_seconds: float = Field(10.0, gt=0)  # scenes are cut from the text at about
+    scene_max_seconds: float = Field(25.0, gt=0)  # this much narration each
+
+
+class VoiceSettings(Section):
+    backend: str = "auto"  # auto: festival for ru, piper for en, espeak-ng otherwise
+    voice: str = ""  # backend-specific: a piper .onnx path, an espeak-ng voice name…
+    rate: float = Field(1.0, gt=0.3, lt=3.0)  # speaking-rate multiplier (1 = the voice's own)
+    sentence_pause: float = Field(0.35, ge=0)
+    paragraph_pause: float = Field(0.7, ge=0)
+    scene_lead: float = Field(0.35, ge=0)  # silence before a scene's first sentence
+    scene_tail: float = Field(0.65, ge=0)  # and after its last
+
+
+class PictureSettings(Section):
+    backend: str = "card"
+
+
+class MusicSettings(Section):
+    backend: str = "none"
+    file: str = ""  # for the `file` backend
+    loudness: float = -24.0  # LUFS of the music bed before ducking
+    fade: float = Field(3.0, ge=0)  # seconds of fade-in and fade-out
+
+
+class VideoSettings(Section):
+    aspect: Literal["16:9", "9:16", "1:1"] = "16:9"
+    height: Literal[720, 1080, 2160] = 720
+    fps: int = Field(25, ge=10, le=60)
+    title_seconds: float = Field(3.5, ge=1.0, le=20.0)
+    crossfade: float = Field(0.7, ge=0.0, le=3.0)
+    zoom: float = Field(0.10, ge=0.0, le=0.5)  # Ken Burns: how far each still zooms
+    burn_subtitles: bool = True
+    preset: str = "veryfast"  # x264
+    crf: int = Field(21, ge=0, le=51)
+    loudness: float = -16.0  # LUFS of the final mix
+    true_peak: float = -2.0  # dBTP ceiling given to loudnorm (AAC adds a few tenths)
+    duck_db: float = Field(12.0, ge=0, le=40)  # how far music dips under speech
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) in pixels, both even as H.264 wants."""
+        num, den = (int(x) for x in self.aspect.split(":"))
+        width = round(self.height * num / den / 2) * 2
+        return width, self.height
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        extra="forbid", env_prefix="DIGITALES_", env_nested_delimiter="__"
+    )
+
+    lang: str = "ru"
+    genre: str = "fairy_tale"
+    seed: int = 0
+    out: str = "out"
+    plot: PlotSettings = PlotSettings()
+    writer: WriterSettings = WriterSettings()
+    text: TextSettings = TextSettings()
+    voice: VoiceSettings = VoiceSettings()
+    picture: PictureSettings = PictureSettings()
+    music: MusicSettings = MusicSettings()
+    video: VideoSettings = VideoSettings()
+
+    def stage(self, name: str) -> Section:
+        return getattr(self, name)
+
+
+def load_settings(
+    config: Path | None = None, profile: str | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """Build settings from a TOML file, one of its profiles and flag overrides."""
+    data: dict[str, Any] = {}
+    where = "settings"
+    if config is not None:
+        where = str(config)
+        try:
+            data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise UserError(f"config file not found: {config}") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise UserError(f"cannot read config file {config}: {e}") from None
+        except tomllib.TOMLDecodeError as e:
+            raise UserError(f"{config} is not valid TOML: {e}") from None
+    profiles = data.pop("profiles", {})
+    if profile:
+        if profile not in profiles:
+            known = ", ".join(sorted(profiles)) or "none"
+            raise UserError(f"no profile '{profile}' in {where} (profiles there: {known})")
+        data = _merge(data, profiles[profile])
+    data = _merge(data, overrides or {})
+    try:
+        return Settings(**data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            raise UserError(f"{where}: unknown setting '{key}'") from None
+        raise UserError(f"{where}: bad value for '{key}': {err['msg']}") from None
+
+
+def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,143 @@
+"""The tale as data: one dataclass tree that every stage reads and enriches.
+
+`Tale.to_dict()` / `Tale.from_dict()` round-trip exactly; the JSON form is
+`manifest.json`. All times are seconds on the video's timeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from digitales.files import write_text_atomic
+
+VERSION = "0.1.0"
+
+
+@dataclass
+class Character:
+    name: str
+    role: str = "character"
+    gender: str = "unknown"  # male | female | neuter | unknown
+    voice: str = ""
+    look: str = ""
+
+
+@dataclass
+class Line:
+    """One spoken sentence: who says it and when."""
+
+    text: str  # as written (subtitles show this)
+    say: str = ""  # as the voice reads it (numbers as words; stress marks later)
+    speaker: str = "narrator"
+    paragraph: int = 0  # paragraph number inside the scene: a longer pause between paragraphs
+    start: float = 0.0
+    end: float = 0.0
+
+
+@dataclass
+class Image:
+    path: str
+    shows: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scene:
+    index: int
+    text: str
+    mood: str = ""  # calm | joyful | sad | tense | scary | magic | heroic
+    place: str = ""
+    time_of_day: str = ""
+    lines: list[Line] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    audio: str = ""
+    duration: float = 0.0  # length of this scene's narration clip, pauses included
+    start: float = 0.0
+    end: float = 0.0
+
+
+@dataclass
+class Music:
+    backend: str = "none"
+    midi: str = ""
+    audio: str = ""
+
+
+@dataclass
+class Tale:
+    title: str
+    genre: str = "fairy_tale"
+    lang: str = "ru"
+    seed: int = 0
+    version: str = VERSION
+    slug: str = ""
+    source_text: str = ""  # the user's text (--text), before it is cut into scenes
+    title_card: float = 0.0  # seconds the title card is on screen before the narration
+    title_image: str = ""
+    characters: list[Character] = field(default_factory=list)
+    scenes: list[Scene] = field(default_factory=list)
+    music: Music = field(default_factory=Music)
+    backends: dict[str, dict[str, Any]] = field(default_factory=dict)
+    timings: dict[str, Any] = field(default_factory=dict)
+    work: dict[str, dict[str, int]] = field(default_factory=dict)  # per stage: made / reused cache entries
+    metrics: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def duration(self) -> float:
+        return self.title_card + sum(s.duration for s in self.scenes)
+
+    def lay_out(self, title_card: float) -> None:
+        """Place scenes and their lines on the video's timeline from the clip durations.
+
+        Line times inside a scene are stored relative to the scene clip by the voice
+        stage (`Line.start/end` while `Scene.start == 0`); here they become absolute.
+        """
+        offset = self.title_card = title_card
+        for scene in self.scenes:
+            shift = offset - scene.start
+            scene.start, scene.end = offset, offset + scene.duration
+            for line in scene.lines:
+                line.start = round(line.start + shift, 3)
+                line.end = round(line.end + shift, 3)
+            offset = scene.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Tale":
+        return _build(cls, data)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def save(self, path: Path) -> None:
+        write_text_atomic(path, self.to_json() + "\n")
+
+    @classmethod
+    def load(cls, path: Path) -> "Tale":
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def _build(cls: type, data: Any) -> Any:
+    """Rebuild a dataclass (and nested dataclasses in lists) from plain JSON data."""
+    hints = get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _value(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    if get_origin(hint) is list:
+        (item,) = get_args(hint)
+        return [_value(item, v) for v in value]
+    return value

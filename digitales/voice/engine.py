@@ -1,0 +1,87 @@
+"""The shared voice backend: a scene is spoken sentence by sentence, so every sentence's
+start and end on the clip are known exactly (the subtitles and cuts rely on them).
+
+A backend file only says how to start its engine and how to speak one sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+
+from digitales.backend import Backend, Job
+from digitales.files import place
+from digitales.tale import Tale
+from digitales.voice import audio
+
+
+class SentenceVoice(Backend):
+    stage = "voice"
+    chars_per_second: ClassVar[float] = 13.0  # speaking rate at rate=1, for length estimates
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._started = False
+        self.lang = ""
+
+    # What a backend file provides -------------------------------------------------
+    def start(self) -> None:
+        """Load the engine (once per run, only if something must be spoken)."""
+
+    def stop(self) -> None:
+        """Release the engine."""
+
+    def speak(self, text: str) -> tuple[np.ndarray, int]:
+        """Samples (mono float32) and sample rate for one sentence."""
+        raise NotImplementedError
+
+    # Shared -------------------------------------------------------------------------
+    def key_settings(self) -> dict:
+        v = self.settings.voice
+        return {"voice": v.voice, "rate": v.rate}
+
+    def run(self, tale: Tale, job: Job) -> None:
+        self.lang = tale.lang
+        v = job.settings.voice
+        timing = {"sentence": v.sentence_pause, "paragraph": v.paragraph_pause,
+                  "lead": v.scene_lead, "tail": v.scene_tail}
+        try:
+            for n, scene in enumerate(tale.scenes):
+                key = {"lines": [(l.say, l.paragraph) for l in scene.lines], "timing": timing,
+                       "voice": self.key_settings(), "lang": tale.lang}
+                result, entry = job.cache.memo(key, lambda d, s=scene: self._render(s.lines, timing, d))
+                scene.audio = f"scenes/{scene.index:02d}.wav"
+                place(entry / result["clip"], job.path(scene.audio))
+                scene.duration = result["duration"]
+                scene.start = 0.0  # line times below are relative to the clip until lay_out()
+                for line, (start, end) in zip(scene.lines, result["times"]):
+                    line.start, line.end = start, end
+                job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+        finally:
+            if self._started:
+                self.stop()
+        tale.lay_out(job.settings.video.title_seconds)
+
+    def _render(self, lines, timing: dict, folder: Path) -> dict:
+        if not self._started:
+            self.start()
+            self._started = True
+        pieces = [audio.silence(timing["lead"])]
+        cursor = timing["lead"]
+        times = []
+        for i, line in enumerate(lines):
+            if i:
+                gap = timing["paragraph"] if line.paragraph != lines[i - 1].paragraph else timing["sentence"]
+                pieces.append(audio.silence(gap))
+                cursor += len(pieces[-1]) / audio.RATE
+            x, rate = self.speak(line.say)
+            x = audio.level(audio.trim(audio.resample(x, rate), audio.RATE))
+            times.append((round(cursor, 3), round(cursor + len(x) / audio.RATE, 3)))
+            pieces.append(x)
+            cursor += len(x) / audio.RATE
+        pieces.append(audio.silence(timing["tail"]))
+        clip = np.concatenate(pieces)
+        audio.write_wav(folder / "clip.wav", clip)
+        return {"clip": "clip.wav", "duration": round(len(clip) / audio.RATE, 3), "times": times}

@@ -1,0 +1,93 @@
+"""Festival with festvox-ru (msu_ru_nsh_clunits): one long-lived process for a whole tale.
+
+Festival takes ~2.5 s to start, so sentences go to one `festival --pipe` over stdin;
+`stdbuf -o0` makes it answer each command at once instead of at exit.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from digitales.errors import ToolMissing, UserError
+from digitales.voice import audio
+from digitales.voice.engine import SentenceVoice
+
+VOICES = {"ru": ("msu_ru_nsh_clunits", "/usr/share/festival/voices/russian/msu_ru_nsh_clunits")}
+DONE = "DIGITALES-DONE"
+
+
+def festival_text(text: str) -> str:
+    """What festvox-ru's letter-to-sound rules accept: Cyrillic words, + stress marks,
+    and punctuation stuck to a word. Anything else (dashes, quotes, brackets, Latin
+    letters, a lone '.') makes it drop the whole sentence."""
+    text = re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)  # a dash is a pause
+    text = re.sub(r"\.{2,}|…", ".", text)
+    text = re.sub(r"[^А-Яа-яЁё+\s,.!?:;-]", " ", text)
+    text = re.sub(r"(?<![А-Яа-яЁё])[-+]|[-+](?![А-Яа-яЁё])", " ", text)  # hyphens and + only inside words
+    text = re.sub(r"\s+([,.!?:;])", r"\1", text)
+    text = re.sub(r"([,.!?:;])[,.!?:;]+", r"\1", text)
+    return re.sub(r"\s+", " ", text).lstrip(" ,.!?:;").rstrip(" ,;:")
+
+
+class FestivalVoice(SentenceVoice):
+    name = "festival"
+    description = "Festival + festvox-ru: Russian male voice, 16 kHz, honours + before a stressed vowel"
+    languages = ("ru",)
+    chars_per_second = 12.2
+
+    @classmethod
+    def problem(cls) -> str | None:
+        if not shutil.which("festival"):
+            return "festival is not installed: apt-get install festival festvox-ru"
+        if not Path(VOICES["ru"][1]).is_dir():
+            return "the Russian festival voice is missing: apt-get install festvox-ru"
+        if not shutil.which("stdbuf"):
+            return "stdbuf is missing: apt-get install coreutils"
+        return None
+
+    def start(self) -> None:
+        if (why := self.problem()) is not None:
+            raise ToolMissing(why)
+        self._tmp = Path(tempfile.mkdtemp(prefix="digitales-festival-"))
+        self._proc = subprocess.Popen(
+            ["stdbuf", "-o0", "festival", "--pipe"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, encoding="utf-8", bufsize=1,
+        )
+        voice = self.settings.voice.voice or VOICES["ru"][0]
+        stretch = 1.0 / self.settings.voice.rate
+        self._send(f"(voice_{voice})\n(Parameter.set 'Duration_Stretch {stretch:.3f})")
+
+    def stop(self) -> None:
+        proc = getattr(self, "_proc", None)
+        if proc and proc.poll() is None:
+            proc.stdin.close()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        shutil.rmtree(getattr(self, "_tmp", ""), ignore_errors=True)
+
+    def speak(self, text: str) -> tuple:
+        wav = self._tmp / "sentence.wav"
+        self._send(f'(utt.save.wave (SynthText "{festival_text(text)}") "{wav}" \'riff)')
+        if not wav.exists():
+            raise UserError(f"festival could not speak this sentence: {text[:80]}")
+        x, rate = audio.read_wav(wav)
+        wav.unlink()
+        return x, rate
+
+    def _send(self, command: str) -> None:
+        """Run Scheme commands and wait until festival has finished them."""
+        self._proc.stdin.write(f'{command}\n(format t "{DONE}\\n")\n')
+        self._proc.stdin.flush()
+        while True:
+            line = self._proc.stdout.readline()
+            if not line:
+                raise UserError(f"festival stopped unexpectedly (exit {self._proc.poll()}) while speaking")
+            if line.strip() == DONE:
+                return

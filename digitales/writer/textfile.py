@@ -1,0 +1,66 @@
+"""The user's own text (--text), cut into scenes of about 10–25 s of narration.
+
+Cuts fall at paragraph ends when a scene is long enough, else at sentence ends
+when it would grow too long; never inside a sentence.
+"""
+
+from __future__ import annotations
+
+from digitales.backend import Backend, Job
+from digitales.errors import UserError
+from digitales.tale import Scene, Tale
+from digitales.text.sentences import split_sentences
+from digitales.text.source import paragraphs
+from digitales.voice import narration_seconds
+
+
+class TextFileWriter(Backend):
+    stage = "writer"
+    name = "file"
+    description = "the user's text from --text, cut into scenes at paragraph and sentence ends"
+
+    def run(self, tale: Tale, job: Job) -> None:
+        if not tale.source_text.strip():
+            raise UserError("a text is needed: pass --text FILE (writing a tale from the title alone comes with the writer stage)")
+        cfg = job.settings.text
+        key = {"text": tale.source_text, "lang": tale.lang, "min": cfg.scene_min_seconds,
+               "max": cfg.scene_max_seconds, "voice": job.settings.voice.model_dump()}
+        result, _ = job.cache.memo(key, lambda _dir: {"scenes": cut_scenes(
+            tale.source_text, lambda t: narration_seconds(t, tale.lang, job.settings),
+            cfg.scene_min_seconds, cfg.scene_max_seconds)})
+        tale.scenes = [Scene(index=i + 1, text=text) for i, text in enumerate(result["scenes"])]
+
+
+def cut_scenes(text: str, seconds, least: float, most: float) -> list[str]:
+    """Scenes as texts whose paragraphs are separated by blank lines."""
+    scenes: list[list[str]] = []  # each scene: its paragraphs
+    current: list[str] = []  # paragraphs of the scene being filled
+    para: list[str] = []  # sentences of the paragraph being filled
+    length = 0.0
+
+    def close_scene() -> None:
+        nonlocal current, length
+        if para:
+            current.append(" ".join(para))
+            para.clear()
+        if current:
+            scenes.append(current)
+        current, length = [], 0.0
+
+    for paragraph in paragraphs(text):
+        for sentence in split_sentences(paragraph):
+            t = seconds(sentence)
+            if length and length + t > most:
+                close_scene()
+            para.append(sentence)
+            length += t
+        current.append(" ".join(para))
+        para.clear()
+        if length >= least:
+            close_scene()
+    close_scene()
+    # A short last scene joins the one before it when they fit together.
+    if len(scenes) > 1 and seconds(" ".join(scenes[-1])) < least / 2:
+        if seconds(" ".join(scenes[-2] + scenes[-1])) <= most * 1.2:
+            scenes[-2] += scenes.pop()
+    return ["\n\n".join(s) for s in scenes]
