@@ -1,9 +1,8 @@
 """The sound track: narration on the timeline, music ducked under it, loudness normalised.
 
-Ducking is a sidechain compressor keyed by the narration. The key is first driven
-into a limiter, so every stretch of speech, loud or soft, pushes the compressor
-equally hard: the music dips by about `duck_db` under any voice and comes back in
-the pauses. Loudness is normalised with ffmpeg's loudnorm in two passes (measure,
+Ducking is a sidechain compressor keyed by the narration. The key is first squared
+off, so every stretch of speech, loud or soft, pushes the compressor equally hard: the
+music dips by about `duck_db` under any voice and comes back in the pauses. Loudness is normalised with ffmpeg's loudnorm in two passes (measure,
 then apply), as a single pass misses the target.
 """
 
@@ -17,7 +16,7 @@ from digitales import ffmpeg
 from digitales.tale import Tale
 from digitales.voice import audio
 
-KEY_LEVEL_DB = -6.0  # the limited key's level during speech
+KEY_LEVEL_DB = -6.0  # the squared-off key's level during speech
 RATIO = 20.0
 
 
@@ -32,11 +31,12 @@ def narration_track(tale: Tale, tale_dir: Path, out: Path) -> None:
 
 def duck_filter(duck_db: float) -> str:
     """Filter graph: [voice][bed] in → [ducked] out (the bed dipped under the voice)."""
-    # With the key held near KEY_LEVEL_DB in speech, gain reduction = (key - threshold)(1 - 1/ratio).
-    threshold_db = KEY_LEVEL_DB - duck_db / (1 - 1 / RATIO)
-    threshold = 10 ** (threshold_db / 20)
-    return (f"[voice]volume=40dB,alimiter=limit={10 ** (KEY_LEVEL_DB / 20):.4f}:attack=5:release=50:level=0,"
-            f"aformat=channel_layouts=stereo[key];"
+    # The key is the voice amplified 60 dB and hard-clipped: a square wave of fixed level
+    # wherever anyone speaks, whatever the voice's own level or waveform. The compressor
+    # then cuts by (key − threshold)(1 − 1/ratio) dB: exactly duck_db.
+    threshold = 10 ** ((KEY_LEVEL_DB - duck_db / (1 - 1 / RATIO)) / 20)
+    return (f"[voice]aformat=sample_fmts=fltp:channel_layouts=stereo,volume=60dB,"
+            f"asoftclip=type=hard:threshold={10 ** (KEY_LEVEL_DB / 20):.4f}[key];"
             f"[bed][key]sidechaincompress=threshold={threshold:.5f}:ratio={RATIO}:attack=25:release=450:"
             f"knee=1:detection=peak:makeup=1[ducked]")
 
@@ -48,7 +48,7 @@ def mix_graph(has_music: bool, duck_db: float) -> str:
         return f"{voice}[mix]"
     return (f"{voice},asplit=2[voice][voicekey];"
             f"[1:a]aresample=48000,aformat=channel_layouts=stereo[bed];"
-            + duck_filter(duck_db).replace("[voice]volume", "[voicekey]volume")
+            + duck_filter(duck_db).replace("[voice]", "[voicekey]", 1)
             + ";[voice][ducked]amix=inputs=2:normalize=0:duration=first[mix]")
 
 
@@ -62,6 +62,8 @@ def render_mix(narration: Path, music: Path | None, out: Path, loudness: float, 
     m = ffmpeg.loudnorm_json(stderr)
     second = (f"loudnorm={target}:measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
               f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:offset={m['target_offset']}:linear=true")
-    ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]{second},aresample=48000[out]",
-                "-map", "[out]", "-c:a", "pcm_s16le", str(out)], "normalising loudness")
+    # loudnorm works at 192 kHz; resample on output (an aresample filter after it fails to
+    # reinitialise when loudnorm falls back to dynamic mode mid-stream).
+    ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]{second}[out]",
+                "-map", "[out]", "-ar", "48000", "-c:a", "pcm_s16le", str(out)], "normalising loudness")
     return m

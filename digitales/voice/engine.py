@@ -78,7 +78,8 @@ class SentenceVoice(Backend):
                 cursor += len(pieces[-1]) / audio.RATE
             x, rate = self.speak(line.say)
             x = audio.level(audio.trim(audio.resample(x, rate), audio.RATE))
-            times.append((round(cursor, 3), round(cursor + len(x) / audio.RATE, 3)))
+            a, b = audio.speech_edges(x, audio.RATE)  # times are the speech itself, not the margins
+            times.append((round(cursor + a / audio.RATE, 3), round(cursor + b / audio.RATE, 3)))
             pieces.append(x)
             cursor += len(x) / audio.RATE
         pieces.append(audio.silence(timing["tail"]))

@@ -62,5 +62,6 @@ def cut_scenes(text: str, seconds, least: float, most: float) -> list[str]:
     # A short last scene joins the one before it when they fit together.
     if len(scenes) > 1 and seconds(" ".join(scenes[-1])) < least / 2:
         if seconds(" ".join(scenes[-2] + scenes[-1])) <= most * 1.2:
-            scenes[-2] += scenes.pop()
+            tail = scenes.pop()
+            scenes[-1] += tail
     return ["\n\n".join(s) for s in scenes]

@@ -1,0 +1,36 @@
+# The two commands that set everything up on a fresh machine:
+#   make demo   install, then render the sample tale to out/kolobok/tale.mp4
+#   make test   install, then run the tests
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo demo-en test install system benchmark clean
+
+demo: install
+	$(BIN)/digitales make "Колобок" --text examples/kolobok.txt --lang ru
+
+demo-en: install
+	$(BIN)/digitales make "The Fox and the Castle" --text examples/fox-and-castle.md --lang en
+
+test: install
+	$(BIN)/python -m pytest
+
+benchmark: install
+	$(BIN)/python benchmarks/render.py
+
+install: system $(STAMP)
+
+system:
+	@scripts/install-system.sh
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

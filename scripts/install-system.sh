@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Debian packages DigiTales uses; installs only what is missing, so it is cheap to re-run.
+set -euo pipefail
+PACKAGES=(
+  ffmpeg                 # encoding, filters (libass subtitles, sidechaincompress, loudnorm), ffprobe
+  festival festvox-ru    # Russian voice
+  espeak-ng              # every other language
+  fonts-paratype fonts-comfortaa fonts-dejavu-core  # fonts with Cyrillic
+  coreutils              # stdbuf keeps festival answering line by line
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  SUDO=sudo
+fi
+echo "installing Debian packages: ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
