@@ -29,7 +29,7 @@ def speech_spans(path: Path) -> list[tuple[float, float]]:
     starts = [float(x) for x in re.findall(r"silence_start: (-?[\d.]+)", err)]
     ends = [float(x) for x in re.findall(r"silence_end: ([\d.]+)", err)]
     # The clip opens and closes with silence: speech lies between one silence's end and the next one's start.
-    return spans
+    return [(ends[i], starts[i + 1]) for i in range(len(starts) - 1)]
 
 
 @pytest.mark.parametrize("backend, lang", [("festival", "ru"), ("piper", "en"), ("espeak", "de")])
