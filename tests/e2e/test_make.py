@@ -1,0 +1,129 @@
+"""Whole runs of `digitales make`: real voices, real ffmpeg, checked with ffprobe and ebur128."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from digitales.montage.subtitles import cues as subtitle_cues
+from digitales.tale import Tale
+from tests.conftest import loudness, probe, run_cli, srt_times
+
+CONTRACT_FILES = ["tale.mp4", "story.md", "subtitles.srt", "subtitles.vtt", "storyboard.png", "manifest.json"]
+
+
+def top_level_boxes(path: Path) -> list[str]:
+    names, offset, size = [], 0, path.stat().st_size
+    with open(path, "rb") as f:
+        while offset < size:
+            f.seek(offset)
+            length, kind = struct.unpack(">I4s", f.read(8))
+            if length == 1:
+                length = struct.unpack(">Q", f.read(8))[0]
+            names.append(kind.decode())
+            offset += length
+    return names
+
+
+def check_video(folder: Path, size: tuple[int, int]) -> Tale:
+    for name in CONTRACT_FILES:
+        assert (folder / name).is_file(), name
+    tale = Tale.load(folder / "manifest.json")
+    for scene in tale.scenes:
+        assert (folder / scene.audio).is_file() and (folder / scene.images[0].path).is_file()
+    info = probe(folder / "tale.mp4")
+    kinds = {s["codec_type"]: s for s in info["streams"]}
+    assert kinds["video"]["codec_name"] == "h264" and kinds["audio"]["codec_name"] == "aac"
+    assert kinds["subtitle"]["codec_name"] == "mov_text"
+    assert (kinds["video"]["width"], kinds["video"]["height"]) == size
+    narration = sum(s.duration for s in tale.scenes)
+    assert abs(float(info["format"]["duration"]) - (tale.title_card + narration)) <= 0.5
+    boxes = top_level_boxes(folder / "tale.mp4")
+    assert boxes.index("moov") < boxes.index("mdat"), "+faststart puts the index first"
+    # the soft subtitle track inside the MP4 and the .srt/.vtt files follow the sentence times
+    wanted = [(c.start, c.end) for c in subtitle_cues(tale)]
+    inside = subprocess.run(["ffmpeg", "-v", "error", "-i", str(folder / "tale.mp4"), "-map", "0:s:0", "-f", "srt", "-"],
+                            capture_output=True, text=True, check=True).stdout
+    for found in (srt_times(inside), srt_times((folder / "subtitles.srt").read_text()),
+                  srt_times((folder / "subtitles.vtt").read_text())):
+        assert len(found) == len(wanted)
+        assert all(abs(a - c) <= 0.05 and abs(b - d) <= 0.05 for (a, b), (c, d) in zip(found, wanted))
+    starts = {round(c.start, 2) for c in subtitle_cues(tale)}
+    assert all(round(l.start, 2) in starts for s in tale.scenes for l in s.lines), "a cue opens with every sentence"
+    i, tp = loudness(folder / "tale.mp4")
+    assert abs(i + 16) <= 1.0, f"integrated loudness {i} LUFS"
+    assert tp <= -1.5, f"true peak {tp} dBTP"
+    return tale
+
+
+def test_russian_tale_from_a_text(tmp_path, ru_text):
+    run = run_cli("make", "Колобок", "--text", str(ru_text), "--lang", "ru", "--out", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr
+    folder = tmp_path / "out" / "kolobok"
+    assert str(folder / "tale.mp4") in run.stdout
+    tale = check_video(folder, (1280, 720))
+    data = json.loads((folder / "manifest.json").read_text())
+    for key in ("title", "genre", "lang", "seed", "version", "characters", "scenes", "music", "backends", "timings",
+                "metrics", "files"):
+        assert key in data
+    assert data["backends"]["voice"]["name"] == "festival"
+    scene = data["scenes"][0]
+    assert {"index", "text", "start", "end", "mood", "place", "time_of_day", "lines", "images", "audio"} <= set(scene)
+    assert scene["images"][0]["shows"] and all(w in scene["text"].lower() for w in scene["images"][0]["shows"])
+    lines = [l for s in tale.scenes for l in s.lines]
+    assert all(a.end <= b.start for a, b in zip(lines, lines[1:])), "sentences follow each other"
+    assert lines[0].start >= tale.title_card
+    assert "Колобок" in (folder / "story.md").read_text()
+
+
+def test_english_tale_vertical_with_music_under_it(tmp_path, en_text):
+    music = tmp_path / "tune.ogg"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=330:duration=4", "-f", "lavfi", "-i",
+                    "sine=frequency=440:duration=4", "-filter_complex", "[0][1]concat=n=2:v=0:a=1", "-c:a", "libvorbis",
+                    str(music)], check=True)
+    run = run_cli("make", "The Fox", "--text", str(en_text), "--lang", "en", "--aspect", "9:16", "--height", "1080",
+                  "--music-file", str(music), "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 0, run.stderr
+    folder = tmp_path / "out" / "the-fox"
+    tale = check_video(folder, (608, 1080))
+    assert tale.backends["voice"]["name"] == "piper" and tale.music.backend == "file"
+    # the music plays under the silent title card (the narration has not started yet)
+    err = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-t", "2.5", "-ss", "0.8", "-i", str(folder / "tale.mp4"),
+                          "-af", "volumedetect", "-f", "null", "-"], capture_output=True, text=True).stderr
+    assert float(re.search(r"mean_volume: (-?[\d.]+) dB", err).group(1)) > -40
+
+
+@pytest.mark.parametrize("aspect, height, size", [("1:1", 720, (720, 720)), ("16:9", 2160, (3840, 2160))])
+def test_aspect_and_height(tmp_path, aspect, height, size):
+    text = tmp_path / "t.txt"
+    text.write_text("Жили-были старик со старухой.", encoding="utf-8")
+    run = run_cli("make", "Сказка", "--text", str(text), "--aspect", aspect, "--height", str(height),
+                  "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 0, run.stderr
+    info = probe(tmp_path / "out" / "skazka" / "tale.mp4")
+    video = next(s for s in info["streams"] if s["codec_type"] == "video")
+    assert (video["width"], video["height"]) == size
+
+
+def test_burned_subtitles_can_be_turned_off(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("Жили-были старик со старухой, и была у них курочка ряба.", encoding="utf-8")
+
+    def bottom_strip(flag: str) -> bytes:
+        out = tmp_path / flag
+        run = run_cli("make", "Ряба", "--text", str(text), flag, "--out", str(out), "--quiet")
+        assert run.returncode == 0, run.stderr
+        tale = Tale.load(out / "ryaba" / "manifest.json")
+        t = (tale.scenes[0].lines[0].start + tale.scenes[0].lines[0].end) / 2
+        return subprocess.run(["ffmpeg", "-v", "error", "-ss", f"{t:.2f}", "-i", str(out / "ryaba" / "tale.mp4"),
+                               "-frames:v", "1", "-vf", "crop=iw:ih/5:0:ih*4/5,format=gray", "-f", "rawvideo", "-"],
+                              capture_output=True, check=True).stdout
+
+    with_subs, without = bottom_strip("--burn-subtitles"), bottom_strip("--no-burn-subtitles")
+    bright = lambda frame: sum(1 for b in frame if b > 235)  # white subtitle letters
+    assert bright(with_subs) > 20 * max(1, bright(without))

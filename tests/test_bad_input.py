@@ -1,0 +1,95 @@
+"""Bad input: one clear line on stderr, exit status 2, no traceback, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def bad(tmp_path: Path, *args: str, expect: str) -> None:
+    out = tmp_path / "out"
+    run = run_cli("make", *args, "--out", str(out), "--quiet")
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    lines = [l for l in run.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1, run.stderr
+    assert "Traceback" not in run.stderr and expect.lower() in lines[0].lower(), lines[0]
+    assert not out.exists() or not any(out.rglob("*.mp4")) and not any(out.rglob("manifest.json"))
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_empty_text(tmp_path):
+    bad(tmp_path, "Колобок", "--text", write(tmp_path, "e.txt", b""), expect="no words")
+
+
+def test_binary_text(tmp_path):
+    bad(tmp_path, "Колобок", "--text", write(tmp_path, "b.txt", bytes(range(256)) * 20), expect="binary")
+
+
+def test_non_utf8_text(tmp_path):
+    bad(tmp_path, "Колобок", "--text", write(tmp_path, "c.txt", "Жили-были старик со старухой.".encode("cp1251")), expect="UTF-8")
+
+
+def test_absurdly_long_text(tmp_path):
+    text = ("Жили-были старик со старухой, и жили они долго и счастливо у самого синего моря. " * 400).encode()
+    bad(tmp_path, "Колобок", "--text", write(tmp_path, "l.txt", text), expect="minutes")
+
+
+def test_missing_text_file(tmp_path):
+    bad(tmp_path, "Колобок", "--text", str(tmp_path / "none.txt"), expect="not found")
+
+
+def test_no_text_yet(tmp_path):
+    bad(tmp_path, "Колобок", expect="--text")
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["--lang", "xx"], "unknown language"),
+    (["--aspect", "4:3"], "aspect"),
+    (["--height", "1000"], "height"),
+    (["--genre", "opera"], "unknown genre"),
+    (["--voice", "robot"], "unknown voice backend"),
+    (["--picture", "oil"], "unknown picture backend"),
+    (["--until", "dinner"], "unknown stage"),
+    (["--music-file", "/no/such/tune.mp3"], "not found"),
+])
+def test_bad_choices(tmp_path, ru_text, args, expect):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), *args, expect=expect)
+
+
+@pytest.mark.parametrize("title", ["", "   ", "!!! ???"])
+def test_empty_title(tmp_path, ru_text, title):
+    bad(tmp_path, title, "--text", str(ru_text), expect="title")
+
+
+def test_huge_title(tmp_path, ru_text):
+    bad(tmp_path, "Колобок " * 60, "--text", str(ru_text), expect="title")
+
+
+def test_config_with_a_wrong_key(tmp_path, ru_text):
+    config = write(tmp_path, "c.toml", b"[video]\nheigth = 1080\n")
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--config", config, expect="unknown setting 'video.heigth'")
+
+
+def test_config_that_is_not_toml(tmp_path, ru_text):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--config", write(tmp_path, "c.toml", b"[video\n"), expect="TOML")
+
+
+def test_music_file_that_is_not_audio(tmp_path, ru_text):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--music-file", write(tmp_path, "m.mp3", b"not music" * 100),
+        expect="no audio")
+
+
+def test_unwritable_output_folder(tmp_path, ru_text):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    run = run_cli("make", "Колобок", "--text", str(ru_text), "--out", str(blocker / "out"), "--quiet")
+    assert run.returncode == 2 and "cannot write to the output folder" in run.stderr
+    assert len([l for l in run.stderr.splitlines() if l.strip()]) == 1
