@@ -48,7 +48,7 @@ def test_doctor_lists_every_stage_and_backend_and_all_work_here():
         assert stage.name in run.stdout
         for name in stage.backends:
             assert name in run.stdout
-    assert " no " not in run.stdout
+    assert "│ no " not in run.stdout
 
 
 def test_voices_lists_languages():
