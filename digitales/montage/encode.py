@@ -15,29 +15,38 @@ from digitales.montage.motion import FrameMaker
 LANG3 = {"ru": "rus", "en": "eng", "de": "deu", "fr": "fra", "es": "spa", "uk": "ukr", "it": "ita"}
 
 
+def encode_command(frames_from: str, size: tuple[int, int], fps: int, sound: Path, srt: Path, ass: Path | None,
+                   out: Path, *, preset: str, crf: int, title: str, lang: str) -> list[str]:
+    """The ffmpeg command line; `frames_from` is raw yuv420p video ('pipe:0' or a file).
+
+    Filter arguments are parsed by ffmpeg: `ass` must be a path free of ':' and quotes.
+    """
+    w, h = size
+    video = "[0:v]null[v]" if ass is None else f"[0:v]subtitles=filename={ass}[v]"
+    lang3 = LANG3.get(lang, "und")
+    return [
+        ffmpeg.ffmpeg_bin(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+        "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{w}x{h}", "-r", str(fps), "-i", frames_from,
+        "-i", str(sound), "-i", str(srt),
+        "-filter_complex", video, "-map", "[v]", "-map", "1:a", "-map", "2:s",
+        "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p",
+        "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
+        "-c:a", "aac", "-b:a", "160k", "-c:s", "mov_text",
+        "-metadata", f"title={title}", "-metadata:s:a:0", f"language={lang3}", "-metadata:s:s:0", f"language={lang3}",
+        "-movflags", "+faststart", "-f", "mp4", str(out),
+    ]
+
+
 def encode(frames: FrameMaker, sound: Path, srt: Path, ass: Path | None, out: Path, *, preset: str, crf: int,
            title: str, lang: str, progress: Callable[[int, int], None] = lambda done, total: None) -> None:
-    w, h = frames.size
     work = Path(tempfile.mkdtemp(prefix="digitales-encode-"))
     try:
-        # Filter arguments are parsed by ffmpeg: keep their paths free of ':' and quotes.
-        video = "[0:v]null[v]"
-        if ass is not None:
-            shutil.copyfile(ass, work / "burn.ass")
-            video = f"[0:v]subtitles=filename={work / 'burn.ass'}[v]"
-        shutil.copyfile(srt, work / "soft.srt")
-        lang3 = LANG3.get(lang, "und")
-        cmd = [
-            ffmpeg.ffmpeg_bin(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{w}x{h}", "-r", str(frames.fps), "-i", "pipe:0",
-            "-i", str(sound), "-i", str(work / "soft.srt"),
-            "-filter_complex", video, "-map", "[v]", "-map", "1:a", "-map", "2:s",
-            "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p",
-            "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
-            "-c:a", "aac", "-b:a", "160k", "-c:s", "mov_text",
-            "-metadata", f"title={title}", f"-metadata:s:a:0", f"language={lang3}", "-metadata:s:s:0", f"language={lang3}",
-            "-movflags", "+faststart", "-f", "mp4", str(out),
-        ]
+        burn = None
+        if ass is not None:  # a copy at a plain temporary path, safe inside a filter argument
+            burn = work / "burn.ass"
+            shutil.copyfile(ass, burn)
+        cmd = encode_command("pipe:0", frames.size, frames.fps, sound, srt, burn, out,
+                             preset=preset, crf=crf, title=title, lang=lang)
         with open(work / "log", "w+") as log:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=log)
             try:

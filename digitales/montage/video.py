@@ -21,6 +21,14 @@ from digitales.tale import Tale
 NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "alimiter")
 
 
+def frame_maker(tale: Tale, tale_dir: Path, video) -> FrameMaker:
+    """The frames of the video: the title card, then each scene's picture for as long as it is told."""
+    images = [tale_dir / tale.title_image] + [tale_dir / s.images[0].path for s in tale.scenes]
+    bounds = [(0.0, tale.title_card)] + [(s.start, s.end) for s in tale.scenes]
+    shots = plan_shots(images, bounds, video.zoom, video.crossfade, tale.seed)
+    return FrameMaker(shots, video.size, video.fps, tale.duration)
+
+
 class FfmpegMontage(Backend):
     stage = "montage"
     name = "ffmpeg"
@@ -76,10 +84,7 @@ class FfmpegMontage(Backend):
         if v.burn_subtitles:
             ass = folder / "burn.ass"
             ass.write_text(subtitles.to_ass(cues, v.size, fonts.font_family("subtitle")), encoding="utf-8")
-        images = [job.path(tale.title_image)] + [job.path(s.images[0].path) for s in tale.scenes]
-        bounds = [(0.0, tale.title_card)] + [(s.start, s.end) for s in tale.scenes]
-        shots = plan_shots(images, bounds, v.zoom, v.crossfade, tale.seed)
-        frames = FrameMaker(shots, v.size, v.fps, tale.duration)
+        frames = frame_maker(tale, job.tale_dir, v)
         encode(frames, folder / "sound.wav", folder / "subtitles.srt", ass, folder / "tale.mp4",
                preset=v.preset, crf=v.crf, title=tale.title, lang=tale.lang,
                progress=lambda done, total: job.progress(done, total, "frames"))
