@@ -1,8 +1,9 @@
 """A content-addressed cache of stage results, kept in `<tale dir>/.cache/`.
 
 Each entry is a folder named by the hash of everything its result depends on (the
-stage's input slice, backend name and version, the settings that matter, the
-package version). An entry is built in a temporary folder and renamed into place
+stage's input slice, backend name and version, the settings that matter, and a
+hash of the package's source code, so that a fix in the code is never hidden by a
+result the old code made). An entry is built in a temporary folder and renamed into place
 when complete, so a killed run leaves only finished entries behind and the next
 run picks up where it stopped.
 """
@@ -10,6 +11,7 @@ run picks up where it stopped.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -27,6 +29,17 @@ RESULT = "result.json"
 def digest(value: Any) -> str:
     blob = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of this package's source: a cached result made by other code is never reused."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def file_digest(path: Path) -> str:

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from digitales import montage, music, picture, plot, text, voice, writer
 from digitales.backend import Backend, Job
-from digitales.cache import StageCache, TaleLock
+from digitales.cache import StageCache, TaleLock, code_digest
 from digitales.errors import UserError
 from digitales.plot.genres import genre_name
 from digitales.settings import Settings
@@ -130,7 +130,7 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
         for stage in GRAPH:
             backend = backends[stage.name]
             salt = {"backend": backend.name, "version": backend.version, "package": VERSION,
-                    "settings": backend.key_settings()}
+                    "code": code_digest(), "settings": backend.key_settings()}
             job = Job(folder, settings, StageCache(cache_root, stage.name, salt),
                       lambda done, total, note, s=stage.name: reporter.advanced(s, done, total, note))
             reporter.stage_started(stage.name, backend.name)

@@ -99,11 +99,11 @@ class Tale:
         offset = self.title_card = title_card
         for scene in self.scenes:
             shift = offset - scene.start
-            scene.start, scene.end = offset, offset + scene.duration
+            scene.start, scene.end = round(offset, 3), round(offset + scene.duration, 3)
             for line in scene.lines:
                 line.start = round(line.start + shift, 3)
                 line.end = round(line.end + shift, 3)
-            offset = scene.end
+            offset += scene.duration
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
