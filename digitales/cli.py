@@ -13,7 +13,8 @@ from rich.table import Table
 
 from digitales.errors import UserError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Narrated, illustrated video tales, offline.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
+                  help="Narrated, illustrated video tales, offline.")
 err = Console(stderr=True)
 
 
@@ -25,11 +26,17 @@ def fail(message: str, code: int = 2) -> None:
 class RichReporter:
     """A bar per stage; scenes and frames advance it."""
 
-    def __init__(self, progress: Progress):
-        self.progress = progress
+    def __init__(self) -> None:
+        columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+        self.progress = Progress(*columns, console=err)
         self.tasks: dict[str, Any] = {}
 
+    def close(self) -> None:
+        self.progress.stop()
+
     def stage_started(self, stage: str, backend: str) -> None:
+        if not self.tasks:  # shown only once the inputs passed their checks and work begins
+            self.progress.start()
         self.tasks[stage] = self.progress.add_task(f"{stage:<8} [dim]{backend}[/]", total=None)
 
     def advanced(self, stage: str, done: int, total: int, note: str) -> None:
@@ -100,16 +107,18 @@ def make(
         fail("--minutes must be more than 0")
     try:
         settings = load_settings(config, profile, overrides)
-        if quiet:
-            tale, folder = make_tale(title, settings, text, until)
-        else:
-            columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
-            with Progress(*columns, console=err, transient=False) as progress:
-                tale, folder = make_tale(title, settings, text, until, RichReporter(progress))
+        reporter = None if quiet else RichReporter()
+        try:
+            tale, folder = make_tale(title, settings, text, until, reporter)
+        finally:
+            if reporter is not None:
+                reporter.close()
     except UserError as e:
         fail(str(e))
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume where it stopped", 130)
+    except RuntimeError as e:  # a tool failed mid-way (ffmpeg, festival): say which, keep it short
+        fail(f"{e}; finished stages are kept, run the same command again to retry", 1)
     stopped = f" (stopped after {until})" if until and until != "montage" else ""
     target = folder / "tale.mp4" if not stopped else folder / "manifest.json"
     total = tale.timings.get("total", 0.0)
@@ -159,9 +168,31 @@ def voices() -> None:
     Console().print(table)
 
 
-def main() -> None:  # pragma: no cover - the console script calls app()
-    app()
+def main() -> None:
+    """Entry point: a mistake on the command line is one line and exit status 2, like every bad input."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as e:
+        code = e.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        fail_and_exit("interrupted; run the same command again to resume where it stopped", 130)
+    except Exception as e:
+        # Usage errors (typer's bundled click): they carry a message and exit code 2.
+        if getattr(e, "exit_code", None) != 2 or not callable(getattr(e, "format_message", None)):
+            raise
+        if type(e).__name__ == "NoArgsIsHelpError":
+            app(["--help"], standalone_mode=False)
+            sys.exit(0)
+        fail_and_exit(f"{e.format_message()} (see digitales --help)", 2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def fail_and_exit(message: str, code: int) -> None:
+    try:
+        fail(message, code)
+    except typer.Exit:
+        sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    main()

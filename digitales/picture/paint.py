@@ -54,8 +54,9 @@ def _soft_layer(img: Image.Image, draw_fn, blur: float) -> None:
 def _sky_object(img: Image.Image, rng: random.Random, time_of_day: str) -> None:
     w, h = img.size
     x = w * rng.uniform(0.12, 0.88)
+    size = min(w, h * 16 / 9)  # things in the sky keep their size in a tall frame
     if time_of_day == "night":
-        y, r, colour = h * rng.uniform(0.12, 0.25), h * 0.07, (246, 240, 210)
+        y, r, colour = h * rng.uniform(0.12, 0.25), size * 0.04, (246, 240, 210)
 
         def stars(d: ImageDraw.ImageDraw) -> None:
             for _ in range(70):
@@ -64,9 +65,9 @@ def _sky_object(img: Image.Image, rng: random.Random, time_of_day: str) -> None:
 
         _soft_layer(img, stars, 0.6)
     elif time_of_day == "evening":
-        y, r, colour = h * 0.5, h * 0.11, (255, 170, 90)
+        y, r, colour = h * 0.5, size * 0.062, (255, 170, 90)
     else:
-        y, r, colour = h * rng.uniform(0.12, 0.24), h * 0.075, (255, 236, 150)
+        y, r, colour = h * rng.uniform(0.12, 0.24), size * 0.042, (255, 236, 150)
     _soft_layer(img, lambda d: d.ellipse((x - 3 * r, y - 3 * r, x + 3 * r, y + 3 * r), fill=(*colour, 70)), r)
     _soft_layer(img, lambda d: d.ellipse((x - r, y - r, x + r, y + r), fill=(*colour, 255)), 1.2)
 
@@ -115,7 +116,7 @@ def _trees(img: Image.Image, rng: random.Random, colour: RGB, base: float) -> No
 
     def draw(d: ImageDraw.ImageDraw) -> None:
         for _ in range(rng.randint(3, 7)):
-            x, s = rng.uniform(0, w), rng.uniform(0.025, 0.05) * h
+            x, s = rng.uniform(0, w), rng.uniform(0.025, 0.05) * min(h, w * 9 / 16)
             y = base + rng.uniform(-0.01, 0.03) * h
             d.rectangle((x - s * 0.12, y - s * 1.4, x + s * 0.12, y), fill=(*_shade(colour, 0.6), 255))
             d.ellipse((x - s, y - s * 2.6, x + s, y - s * 0.9), fill=(*colour, 255))

@@ -18,8 +18,8 @@ _MOOD_STEMS = {
     "cry tear sad sorrow weep lonely grief mourn alas died",
     "tense": "бежа убег погон спеш испуг страх дрож кричал крик угрож съем съест хищ "
     "ran run chase hurr afraid fear trembl shout threat eat snatch",
-    "scary": "тёмн темн ноч ужас страшн чудовищ ведьм колдун змей кощ яга волк вой призрак "
-    "dark night horror terribl monster witch ghost howl wolf dragon shadow",
+    "scary": "ноч ужас страшн чудовищ ведьм колдун змей кощ яга волк вой призрак "
+    "night horror terribl monster witch ghost howl wolf dragon shadow",
     "magic": "волшеб чуд колдов заколд фея жар-птиц сия свет звёзд звезд превратил "
     "magic wonder fairy enchant spell sparkl glow star transform",
     "heroic": "богатыр битв бой побед меч сраз храбр смел подвиг войн "

@@ -23,12 +23,20 @@ class TextFileWriter(Backend):
         if not tale.source_text.strip():
             raise UserError("a text is needed: pass --text FILE (writing a tale from the title alone comes with the writer stage)")
         cfg = job.settings.text
-        key = {"text": tale.source_text, "lang": tale.lang, "min": cfg.scene_min_seconds,
+        key = {"text": tale.source_text, "title": tale.title, "lang": tale.lang, "min": cfg.scene_min_seconds,
                "max": cfg.scene_max_seconds, "voice": job.settings.voice.model_dump()}
         result, _ = job.cache.memo(key, lambda _dir: {"scenes": cut_scenes(
-            tale.source_text, lambda t: narration_seconds(t, tale.lang, job.settings),
+            without_title(tale.source_text, tale.title), lambda t: narration_seconds(t, tale.lang, job.settings),
             cfg.scene_min_seconds, cfg.scene_max_seconds)})
         tale.scenes = [Scene(index=i + 1, text=text) for i, text in enumerate(result["scenes"])]
+
+
+def without_title(text: str, title: str) -> str:
+    """A Markdown file often starts with the title as a heading: the title card shows it already."""
+    paras = paragraphs(text)
+    if paras and paras[0].strip(" .!").casefold() == title.strip(" .!").casefold():
+        return "\n\n".join(paras[1:])
+    return text
 
 
 def cut_scenes(text: str, seconds, least: float, most: float) -> list[str]:
