@@ -93,3 +93,16 @@ def test_unwritable_output_folder(tmp_path, ru_text):
     run = run_cli("make", "Колобок", "--text", str(ru_text), "--out", str(blocker / "out"), "--quiet")
     assert run.returncode == 2 and "cannot write to the output folder" in run.stderr
     assert len([l for l in run.stderr.splitlines() if l.strip()]) == 1
+
+
+def test_unknown_espeak_voice(tmp_path, ru_text):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--voice", "espeak:no-such-voice", expect="unknown espeak-ng voice")
+
+
+def test_missing_piper_model(tmp_path, en_text):
+    bad(tmp_path, "Fox", "--text", str(en_text), "--lang", "en", "--voice", "piper:/no/voice.onnx", expect="piper voice not found")
+
+
+def test_command_line_mistakes_are_one_line_too(tmp_path):
+    run = run_cli("make", "Колобок", "--height", "tall")
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and "--height" in run.stderr

@@ -18,7 +18,7 @@ from digitales.montage.storyboard import render_storyboard
 from digitales.picture import fonts
 from digitales.tale import Tale
 
-NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "alimiter")
+NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "asoftclip")
 
 
 def frame_maker(tale: Tale, tale_dir: Path, video) -> FrameMaker:

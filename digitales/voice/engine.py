@@ -33,6 +33,10 @@ class SentenceVoice(Backend):
     def stop(self) -> None:
         """Release the engine."""
 
+    def voice_name(self) -> str:
+        """Which of the engine's voices speaks (for the manifest's casting)."""
+        return self.settings.voice.voice
+
     def speak(self, text: str) -> tuple[np.ndarray, int]:
         """Samples (mono float32) and sample rate for one sentence."""
         raise NotImplementedError
@@ -62,6 +66,8 @@ class SentenceVoice(Backend):
         finally:
             if self._started:
                 self.stop()
+        for character in tale.characters:  # one voice for everyone until casting comes
+            character.voice = f"{self.name}:{self.voice_name()}"
         tale.lay_out(job.settings.video.title_seconds)
 
     def _render(self, lines, timing: dict, folder: Path) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
+from pathlib import Path
 
 from digitales.errors import ToolMissing, UserError
 from digitales.voice import audio
@@ -14,18 +15,36 @@ WORDS_PER_MINUTE = 150
 
 
 @functools.lru_cache(maxsize=1)
+def _voice_table() -> list[list[str]]:
+    if not shutil.which("espeak-ng"):
+        return []
+    out = subprocess.run(["espeak-ng", "--voices"], capture_output=True, text=True).stdout
+    return [row.split() for row in out.splitlines()[1:] if len(row.split()) > 4]
+
+
 def espeak_languages() -> frozenset[str]:
     """Language codes espeak-ng has voices for (`en`, `en-us`, `de`, …)."""
-    if not shutil.which("espeak-ng"):
-        return frozenset()
-    out = subprocess.run(["espeak-ng", "--voices"], capture_output=True, text=True).stdout
-    codes = set()
-    for row in out.splitlines()[1:]:
-        cols = row.split()
-        if len(cols) > 1:
-            codes.add(cols[1].lower())
-            codes.add(cols[1].split("-")[0].lower())
-    return frozenset(codes)
+    codes = {cols[1].lower() for cols in _voice_table()}
+    return frozenset(codes | {c.split("-")[0] for c in codes})
+
+
+def espeak_voice_known(voice: str) -> bool:
+    """Whether espeak-ng knows `voice` (a language code, voice name or file, optionally +variant).
+
+    espeak-ng itself silently falls back to its default voice for a name it does not know.
+    """
+    base, _, variant = voice.partition("+")
+    names = set(espeak_languages())
+    for cols in _voice_table():
+        names |= {cols[3].lower(), cols[4].lower(), cols[4].rsplit("/", 1)[-1].lower()}
+    if base.lower() not in names:
+        return False
+    if not variant:
+        return True
+    version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
+    data = version.split("Data at:")[-1].strip()
+    variants = Path(data) / "voices" / "!v"  # voice+variant, e.g. en+f3
+    return any(p.name.lower() == variant.lower() for p in variants.iterdir()) if variants.is_dir() else True
 
 
 class EspeakVoice(SentenceVoice):
@@ -37,6 +56,14 @@ class EspeakVoice(SentenceVoice):
     @classmethod
     def problem(cls) -> str | None:
         return None if shutil.which("espeak-ng") else "espeak-ng is not installed: apt-get install espeak-ng"
+
+    def preflight(self) -> None:
+        voice = self.settings.voice.voice
+        if voice and shutil.which("espeak-ng") and not espeak_voice_known(voice):
+            raise UserError(f"unknown espeak-ng voice '{voice}': see espeak-ng --voices")
+
+    def voice_name(self) -> str:
+        return self.settings.voice.voice or self.lang
 
     def start(self) -> None:
         if (why := self.problem()) is not None:

@@ -49,6 +49,9 @@ class FestivalVoice(SentenceVoice):
             return "stdbuf is missing: apt-get install coreutils"
         return None
 
+    def voice_name(self) -> str:
+        return self.settings.voice.voice or VOICES["ru"][0]
+
     def start(self) -> None:
         if (why := self.problem()) is not None:
             raise ToolMissing(why)
@@ -58,7 +61,7 @@ class FestivalVoice(SentenceVoice):
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True, encoding="utf-8", bufsize=1,
         )
-        voice = self.settings.voice.voice or VOICES["ru"][0]
+        voice = self.voice_name()
         stretch = 1.0 / self.settings.voice.rate
         self._send(f"(voice_{voice})\n(Parameter.set 'Duration_Stretch {stretch:.3f})")
 

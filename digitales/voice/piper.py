@@ -42,6 +42,12 @@ class PiperVoice(SentenceVoice):
             raise UserError(f"piper voice not found: {model}; give a .onnx file (its .onnx.json beside it)")
         return model
 
+    def preflight(self) -> None:
+        self.model_path()
+
+    def voice_name(self) -> str:
+        return self.model_path().stem
+
     def key_settings(self) -> dict:
         return {**super().key_settings(), "model": str(self.model_path())}
 

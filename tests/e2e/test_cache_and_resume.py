@@ -116,3 +116,11 @@ def test_until_stops_after_a_stage(tmp_path, ru_text):
     assert list(tale.timings) == ["plot", "writer", "text", "cached", "total"]
     assert tale.scenes and tale.scenes[0].lines and not tale.scenes[0].audio
     assert not (folder / "tale.mp4").exists()
+
+
+def test_a_second_run_on_the_same_folder_is_refused_while_the_first_works(tmp_path, ru_text):
+    from digitales.cache import TaleLock
+
+    with TaleLock(tmp_path / "out" / "kolobok" / ".cache"):
+        run = run_cli("make", "Колобок", "--text", str(ru_text), "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 2 and "another digitales run" in run.stderr
