@@ -1,7 +1,7 @@
 # The two commands that set everything up on a fresh machine:
 #   make demo   install, then render the sample tale to out/kolobok/tale.mp4
 #   make test   install, then run the tests
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar
 
 from digitales.cache import StageCache
+from digitales.errors import ToolMissing
 from digitales.settings import Settings
 from digitales.tale import Tale
 
@@ -41,7 +42,10 @@ class Backend:
         return None
 
     def preflight(self) -> None:
-        """Check the run's own inputs (files, names) before anything is written; raise UserError."""
+        """Check, before anything is written, that this backend can run here and its inputs
+        (files, names) are sound; raise UserError (ToolMissing for a missing tool) if not."""
+        if (why := self.problem()) is not None:
+            raise ToolMissing(why)
 
     def key_settings(self) -> dict[str, Any]:
         """The settings that change this backend's output (they go into cache keys and the manifest)."""

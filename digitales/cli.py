@@ -43,7 +43,7 @@ class RichReporter:
         self.progress.update(self.tasks[stage], completed=done, total=total)
 
     def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None:
-        note = "cached" if made == 0 else f"{seconds:.1f}s"
+        note = "cached" if made == 0 and reused else f"{seconds:.1f}s"
         self.progress.update(self.tasks[stage], total=1, completed=1,
                              description=f"{stage:<8} [dim]{note}[/]")
 
@@ -54,7 +54,6 @@ def make(
     text: Optional[Path] = typer.Option(None, "--text", help="The tale's text: UTF-8 plain text or Markdown."),
     genre: Optional[str] = typer.Option(None, "--genre", help="fable, bylina, fairy_tale, novella, comedy, tragedy, drama, horror (or in Russian)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="ru, en, or any language espeak-ng knows."),
-    minutes: Optional[float] = typer.Option(None, "--minutes", help="Target narration length (for written tales)."),
     seed: Optional[int] = typer.Option(None, "--seed"),
     out: Optional[Path] = typer.Option(None, "--out", help="Output root; the tale goes to OUT/<slug>/. Default: out"),
     aspect: Optional[str] = typer.Option(None, "--aspect", help="16:9, 9:16 or 1:1."),
@@ -103,8 +102,6 @@ def make(
         put("music.backend", music or "file")
     else:
         put("music.backend", music)
-    if minutes is not None and minutes <= 0:
-        fail("--minutes must be more than 0")
     try:
         settings = load_settings(config, profile, overrides)
         reporter = None if quiet else RichReporter()
@@ -122,7 +119,8 @@ def make(
     stopped = f" (stopped after {until})" if until and until != "montage" else ""
     target = folder / "tale.mp4" if not stopped else folder / "manifest.json"
     total = tale.timings.get("total", 0.0)
-    print(f"{target}  {tale.duration:.1f} s of tale, {len(tale.scenes)} scenes, made in {total:.1f} s{stopped}")
+    scenes = f"{len(tale.scenes)} scene" + ("" if len(tale.scenes) == 1 else "s")
+    print(f"{target}  {tale.duration:.1f} s of tale, {scenes}, made in {total:.1f} s{stopped}")
 
 
 @app.command()

@@ -50,9 +50,6 @@ class FfmpegMontage(Backend):
         return self.settings.video.model_dump()
 
     def run(self, tale: Tale, job: Job) -> None:
-        if (why := self.problem()) is not None:
-            raise ToolMissing(why)
-        v = job.settings.video
         cues = subtitles.cues(tale)
         srt, vtt = subtitles.to_srt(cues), subtitles.to_vtt(cues)
         write_text_atomic(job.path("subtitles.srt"), srt)

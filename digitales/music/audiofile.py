@@ -38,6 +38,7 @@ class FileMusic(Backend):
 
     def preflight(self) -> None:
         """Fail early (before any stage runs) on a missing or unreadable file."""
+        super().preflight()
         if ffmpeg.audio_duration(self.source()) <= 0.05:
             raise UserError(f"music file {self.source()} is empty")
 

@@ -8,6 +8,7 @@ import re
 
 from digitales.backend import Backend, Job
 from digitales.cache import digest
+from digitales.errors import ToolMissing
 from digitales.files import place
 from digitales.picture import fonts
 from digitales.picture.lettering import draw_block, fit
@@ -42,6 +43,15 @@ class CardPicture(Backend):
     name = "card"
     version = "1"
     description = "painted background in the scene's mood palette with its key sentence (PT Serif)"
+
+    @classmethod
+    def problem(cls) -> str | None:
+        try:
+            for use in fonts.FONTS:
+                fonts.font_path(use)
+        except ToolMissing as e:
+            return str(e)
+        return None
 
     def key_settings(self) -> dict:
         return {"size": picture_size(self.settings)}

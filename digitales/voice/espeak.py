@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from digitales.errors import ToolMissing, UserError
+from digitales.errors import UserError
 from digitales.voice import audio
 from digitales.voice.engine import SentenceVoice
 
@@ -58,16 +58,13 @@ class EspeakVoice(SentenceVoice):
         return None if shutil.which("espeak-ng") else "espeak-ng is not installed: apt-get install espeak-ng"
 
     def preflight(self) -> None:
+        super().preflight()
         voice = self.settings.voice.voice
         if voice and shutil.which("espeak-ng") and not espeak_voice_known(voice):
             raise UserError(f"unknown espeak-ng voice '{voice}': see espeak-ng --voices")
 
     def voice_name(self) -> str:
         return self.settings.voice.voice or self.lang
-
-    def start(self) -> None:
-        if (why := self.problem()) is not None:
-            raise ToolMissing(why)
 
     def speak(self, text: str) -> tuple:
         voice = self.settings.voice.voice or self.lang

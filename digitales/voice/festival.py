@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from digitales.errors import ToolMissing, UserError
+from digitales.errors import UserError
 from digitales.voice import audio
 from digitales.voice.engine import SentenceVoice
 
@@ -53,8 +53,6 @@ class FestivalVoice(SentenceVoice):
         return self.settings.voice.voice or VOICES["ru"][0]
 
     def start(self) -> None:
-        if (why := self.problem()) is not None:
-            raise ToolMissing(why)
         self._tmp = Path(tempfile.mkdtemp(prefix="digitales-festival-"))
         self._proc = subprocess.Popen(
             ["stdbuf", "-o0", "festival", "--pipe"],

@@ -43,6 +43,7 @@ class PiperVoice(SentenceVoice):
         return model
 
     def preflight(self) -> None:
+        super().preflight()
         self.model_path()
 
     def voice_name(self) -> str:

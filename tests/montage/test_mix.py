@@ -1,7 +1,6 @@
 """Music ducks ~12 dB under speech of any level and comes back in the pauses; the final mix
 meets the loudness target."""
 
-import subprocess
 
 import numpy as np
 
