@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 import shutil
 import subprocess
@@ -55,7 +54,18 @@ def audio_duration(path: Path) -> float:
     return int(h) * 3600 + int(mi) * 60 + float(s)
 
 
-def loudnorm_json(stderr: str) -> dict:
-    """The measurement block loudnorm prints with print_format=json."""
-    block = stderr[stderr.rindex("{") : stderr.rindex("}") + 1]
-    return json.loads(block)
+def ebur128_summary(stderr: str) -> dict[str, float]:
+    """Integrated loudness (LUFS), its gating threshold, loudness range (LU) and true peak (dBTP)
+    from the summary ffmpeg's `ebur128=peak=true` filter prints at the end."""
+    summary = stderr[stderr.rindex("Summary:"):]
+
+    def number(pattern: str) -> float:
+        value = re.search(pattern, summary, re.S).group(1)
+        return float("-inf") if value == "-inf" else float(value)
+
+    return {
+        "integrated": number(r"I:\s+(-?[\d.]+|-inf) LUFS"),
+        "threshold": number(r"I:.*?Threshold:\s+(-?[\d.]+|-inf) LUFS"),
+        "range": number(r"LRA:\s+(-?[\d.]+) LU"),
+        "true_peak": number(r"Peak:\s+(-?[\d.]+|-inf) dBFS"),
+    }

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from digitales.ffmpeg import ebur128_summary
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "digitales.cli"]
 
@@ -44,10 +46,8 @@ def loudness(path: Path) -> tuple[float, float]:
     """Integrated loudness (LUFS) and true peak (dBTP) as ffmpeg's ebur128 filter measures them."""
     err = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-map", "0:a", "-af", "ebur128=peak=true",
                           "-f", "null", "-"], capture_output=True, text=True).stderr
-    summary = err[err.rindex("Summary:"):]
-    i = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
-    tp = float(re.search(r"Peak:\s+(-?[\d.]+) dBFS", summary).group(1))
-    return i, tp
+    m = ebur128_summary(err)
+    return m["integrated"], m["true_peak"]
 
 
 def srt_times(text: str) -> list[tuple[float, float]]:

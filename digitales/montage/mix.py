@@ -2,8 +2,8 @@
 
 Ducking is a sidechain compressor keyed by the narration. The key is first squared
 off, so every stretch of speech, loud or soft, pushes the compressor equally hard: the
-music dips by about `duck_db` under any voice and comes back in the pauses. Loudness is normalised with ffmpeg's loudnorm in two passes (measure,
-then apply), as a single pass misses the target.
+music dips by about `duck_db` under any voice and comes back in the pauses. Loudness is normalised in two passes (measure with ebur128, then apply with
+loudnorm in linear mode), as a single loudnorm pass misses the target.
 """
 
 from __future__ import annotations
@@ -53,15 +53,17 @@ def mix_graph(has_music: bool, duck_db: float) -> str:
 
 
 def render_mix(narration: Path, music: Path | None, out: Path, loudness: float, true_peak: float, duck_db: float) -> dict:
-    """Write the final track to `out` (48 kHz stereo WAV); return loudnorm's first-pass measurement."""
+    """Write the final track to `out` (48 kHz stereo WAV); return the loudness measured before normalising."""
     inputs = ["-i", str(narration)] + (["-i", str(music)] if music else [])
     graph = mix_graph(music is not None, duck_db)
-    target = f"I={loudness}:TP={true_peak}:LRA=11"
-    stderr = ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]loudnorm={target}:print_format=json[out]",
+    # Pass 1 measures with ebur128 (5× faster than a loudnorm pass that also renders).
+    stderr = ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]ebur128=peak=true[out]",
                          "-map", "[out]", "-f", "null", "-"], "measuring loudness")
-    m = ffmpeg.loudnorm_json(stderr)
-    second = (f"loudnorm={target}:measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
-              f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:offset={m['target_offset']}:linear=true")
+    m = ffmpeg.ebur128_summary(stderr)
+    if m["integrated"] == float("-inf"):
+        raise RuntimeError("the sound track is silent: the voice produced no audio")
+    second = (f"loudnorm=I={loudness}:TP={true_peak}:LRA=11:measured_I={m['integrated']}:"
+              f"measured_TP={m['true_peak']}:measured_LRA={m['range']}:measured_thresh={m['threshold']}:linear=true")
     # loudnorm works at 192 kHz; resample on output (an aresample filter after it fails to
     # reinitialise when loudnorm falls back to dynamic mode mid-stream).
     ffmpeg.run([*inputs, "-filter_complex", f"{graph};[mix]{second}[out]",

@@ -88,4 +88,4 @@ class FfmpegMontage(Backend):
         (folder / "sound.wav").unlink()
         render_storyboard(tale, job.tale_dir, folder / "storyboard.png")
         return {"video": "tale.mp4", "storyboard": "storyboard.png",
-                "loudness_in": {"integrated": float(measured["input_i"]), "true_peak": float(measured["input_tp"])}}
+                "loudness_in": {"integrated": measured["integrated"], "true_peak": measured["true_peak"]}}
