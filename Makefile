@@ -29,6 +29,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0   # the CPU wheel; a plain "torch" would pull GBs of CUDA
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 

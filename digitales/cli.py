@@ -65,6 +65,7 @@ def make(
     picture: Optional[str] = typer.Option(None, "--picture", help="Picture backend."),
     music: Optional[str] = typer.Option(None, "--music", help="Music backend: none or file."),
     music_file: Optional[Path] = typer.Option(None, "--music-file", help="Music to loop under the tale (implies --music file)."),
+    stress_dict: Optional[Path] = typer.Option(None, "--stress-dict", help="Your Russian stresses: one word per line, + before the stressed vowel (з+амок)."),
     burn_subtitles: Optional[bool] = typer.Option(None, "--burn-subtitles/--no-burn-subtitles", help="Draw subtitles into the picture (default on)."),
     until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage: plot, writer, text, voice, picture, music."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display; only the final line."),
@@ -91,6 +92,7 @@ def make(
     put("video.aspect", aspect)
     put("video.height", height)
     put("video.burn_subtitles", burn_subtitles)
+    put("text.stress_dict", str(stress_dict) if stress_dict is not None else None)
     put("writer.backend", writer)
     if voice is not None:
         name, _, choice = voice.partition(":")

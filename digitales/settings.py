@@ -37,6 +37,8 @@ class WriterSettings(Section):
 
 class TextSettings(Section):
     backend: str = "basic"
+    stress: bool = True  # Russian: + before stressed vowels for voices that honour it (festival)
+    stress_dict: str = ""  # a file of words with the user's stresses (з+амок), one per line
     scene_min_seconds: float = Field(10.0, gt=0)  # scenes are cut from the text at about
     scene_max_seconds: float = Field(25.0, gt=0)  # this much narration each
 
@@ -45,6 +47,7 @@ class VoiceSettings(Section):
     backend: str = "auto"  # auto: festival for ru, piper for en, espeak-ng otherwise
     voice: str = ""  # backend-specific: a piper .onnx path, an espeak-ng voice name…
     rate: float = Field(1.0, gt=0.3, lt=3.0)  # speaking-rate multiplier (1 = the voice's own)
+    clause_pause: float = Field(0.12, ge=0)  # between the pieces of a sentence too long for the engine
     sentence_pause: float = Field(0.35, ge=0)
     paragraph_pause: float = Field(0.7, ge=0)
     scene_lead: float = Field(0.35, ge=0)  # silence before a scene's first sentence

@@ -106,3 +106,12 @@ def test_missing_piper_model(tmp_path, en_text):
 def test_command_line_mistakes_are_one_line_too(tmp_path):
     run = run_cli("make", "Колобок", "--height", "tall")
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and "--height" in run.stderr
+
+
+def test_stress_dictionary_with_a_broken_line(tmp_path, ru_text):
+    broken = write(tmp_path, "stress.txt", "з+амок\nкол+об+ок\n".encode())
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--stress-dict", broken, expect="stress.txt:2:")
+
+
+def test_text_of_punctuation_only(tmp_path):
+    bad(tmp_path, "Колобок", "--text", write(tmp_path, "p.txt", "… — !!! «» ?".encode()), expect="no words")

@@ -14,12 +14,16 @@ import numpy as np
 from digitales.backend import Backend, Job
 from digitales.files import place
 from digitales.tale import Tale
+from digitales.text.chunks import chunks
+from digitales.text.stress import strip_stress
 from digitales.voice import audio
 
 
 class SentenceVoice(Backend):
     stage = "voice"
     chars_per_second: ClassVar[float] = 13.0  # speaking rate at rate=1, for length estimates
+    chunk_limit: ClassVar[int] = 300  # longest text the engine reads well in one go
+    honours_stress: ClassVar[bool] = False  # reads "+" before a vowel as its stress
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -49,7 +53,7 @@ class SentenceVoice(Backend):
     def run(self, tale: Tale, job: Job) -> None:
         self.lang = tale.lang
         v = job.settings.voice
-        timing = {"sentence": v.sentence_pause, "paragraph": v.paragraph_pause,
+        timing = {"clause": v.clause_pause, "sentence": v.sentence_pause, "paragraph": v.paragraph_pause,
                   "lead": v.scene_lead, "tail": v.scene_tail}
         try:
             for n, scene in enumerate(tale.scenes):
@@ -70,6 +74,17 @@ class SentenceVoice(Backend):
             character.voice = f"{self.name}:{self.voice_name()}"
         tale.lay_out(job.settings.video.title_seconds)
 
+    def _sentence(self, say: str, clause_pause: float) -> np.ndarray:
+        """One sentence, spoken in pieces the engine can take, levelled, without edge silence."""
+        text = say if self.honours_stress else strip_stress(say)
+        pieces = []
+        for piece in chunks(text, self.chunk_limit):
+            x, rate = self.speak(piece)
+            if pieces:
+                pieces.append(audio.silence(clause_pause))
+            pieces.append(audio.trim(audio.resample(x, rate), audio.RATE))
+        return audio.level(np.concatenate(pieces)) if pieces else audio.silence(0.0)
+
     def _render(self, lines, timing: dict, folder: Path) -> dict:
         if not self._started:
             self.start()
@@ -82,8 +97,7 @@ class SentenceVoice(Backend):
                 gap = timing["paragraph"] if line.paragraph != lines[i - 1].paragraph else timing["sentence"]
                 pieces.append(audio.silence(gap))
                 cursor += len(pieces[-1]) / audio.RATE
-            x, rate = self.speak(line.say)
-            x = audio.level(audio.trim(audio.resample(x, rate), audio.RATE))
+            x = self._sentence(line.say, timing["clause"])
             a, b = audio.speech_edges(x, audio.RATE)  # times are the speech itself, not the margins
             times.append((round(cursor + a / audio.RATE, 3), round(cursor + b / audio.RATE, 3)))
             pieces.append(x)

@@ -27,7 +27,8 @@ def festival_text(text: str) -> str:
     text = re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)  # a dash is a pause
     text = re.sub(r"\.{2,}|…", ".", text)
     text = re.sub(r"[^А-Яа-яЁё+\s,.!?:;-]", " ", text)
-    text = re.sub(r"(?<![А-Яа-яЁё])[-+]|[-+](?![А-Яа-яЁё])", " ", text)  # hyphens and + only inside words
+    text = re.sub(r"(?<![А-Яа-яЁё])-|-(?![А-Яа-яЁё])", " ", text)  # hyphens only inside words
+    text = re.sub(r"\+(?![АЕЁИОУЫЭЮЯаеёиоуыэюя])", "", text)  # + only before a vowel
     text = re.sub(r"\s+([,.!?:;])", r"\1", text)
     text = re.sub(r"([,.!?:;])[,.!?:;]+", r"\1", text)
     return re.sub(r"\s+", " ", text).lstrip(" ,.!?:;").rstrip(" ,;:")
@@ -38,6 +39,8 @@ class FestivalVoice(SentenceVoice):
     description = "Festival + festvox-ru: Russian male voice, 16 kHz, honours + before a stressed vowel"
     languages = ("ru",)
     chars_per_second = 12.2
+    chunk_limit = 220
+    honours_stress = True
 
     @classmethod
     def problem(cls) -> str | None:
