@@ -69,8 +69,8 @@ def strip_markdown(text: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """Paragraphs split at blank lines, single newlines joined with a space.
 
-    A line that starts with a dialogue dash also starts a paragraph: in Russian
-    books every speaker's turn is its own line.
+    A line that starts with a dialogue dash is a paragraph of its own, and so is the
+    line after it: in Russian books every speaker's turn is its own line.
     """
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
@@ -79,7 +79,7 @@ def paragraphs(text: str) -> list[str]:
             line = line.strip()
             if not line:
                 continue
-            if current and re.match(r"[—–-]\s", line):
+            if current and (re.match(r"[—–-]\s", line) or re.match(r"[—–-]\s", current[0])):
                 out.append(" ".join(current))
                 current = []
             current.append(line)

@@ -1,0 +1,44 @@
+from digitales.text.dialogue import NARRATOR, Conversation
+from digitales.text.source import paragraphs
+
+RU = """Жили-были старик со старухой. Вот и просит старик:
+— Испеки мне, старая, колобок.
+— Да из чего испечь-то? Муки нет.
+— Эх, старуха! По коробу поскреби, по сусеку помети — вот и наберётся.
+
+Катится колобок по дороге, а навстречу ему заяц:
+— Колобок, колобок! Я тебя съем!
+— Не ешь меня, косой зайчик! Я тебе песенку спою.
+И покатился по дорожке.
+
+— Ах, какая славная песенка! — сказала лиса. — Да только я стара стала, плохо слышу.
+"""
+
+EN = """Once there was a small red fox named Rowan.
+
+"Who lives in that castle?" she asked the old owl.
+"Nobody has been inside for years," said the owl. "They say a dragon lives there."
+"Why are you crying?" asked Rowan.
+"I am so lonely," sobbed the little dragon.
+"""
+
+
+def turns(text: str, lang: str) -> list[tuple[str, str]]:
+    talk = Conversation(lang)
+    return [(s.speaker, s.text) for p in paragraphs(text) for s in talk.paragraph(p)]
+
+
+def test_russian_dialogue_with_five_speakers_tagged_introduced_and_alternating():
+    got = turns(RU, "ru")
+    speakers = [s for s, _ in got]
+    assert speakers == [NARRATOR, "Старик", "Старуха", "Старик", NARRATOR, "Заяц", "Колобок", NARRATOR,
+                        "Лиса", NARRATOR, "Лиса"]
+    assert got[3][1].endswith("помети — вот и наберётся.")  # a dash inside speech does not switch speakers
+    assert got[9][1] == "сказала лиса."
+
+
+def test_english_quotes_with_said_tags_and_pronouns():
+    got = turns(EN, "en")
+    speech = [(s, t) for s, t in got if s != NARRATOR]
+    assert [s for s, _ in speech] == ["Rowan", "Owl", "Owl", "Rowan", "Dragon"]
+    assert speech[0][1] == "Who lives in that castle?"
