@@ -49,6 +49,7 @@ class VoiceSettings(Section):
     rate: float = Field(1.0, gt=0.3, lt=3.0)  # speaking-rate multiplier (1 = the voice's own)
     clause_pause: float = Field(0.12, ge=0)  # between the pieces of a sentence too long for the engine
     sentence_pause: float = Field(0.35, ge=0)
+    turn_pause: float = Field(0.3, ge=0)  # when another character (or the narrator) takes over
     paragraph_pause: float = Field(0.7, ge=0)
     scene_lead: float = Field(0.35, ge=0)  # silence before a scene's first sentence
     scene_tail: float = Field(0.65, ge=0)  # and after its last

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from digitales.backend import Backend, Job
-from digitales.tale import Line, Tale
+from digitales.tale import Character, Line, Tale
+from digitales.text.dialogue import Conversation
 from digitales.text.mood import guess_mood, guess_time_of_day
 from digitales.text.sentences import split_sentences
 from digitales.text.source import paragraphs
 from digitales.text.speech import spoken
 from digitales.text.stress import StressDictionary, add_stress, stress_problem
+from digitales.voice.casting import sex
 
 
 class BasicText(Backend):
@@ -37,23 +39,31 @@ class BasicText(Backend):
     def run(self, tale: Tale, job: Job) -> None:
         stress = tale.lang == "ru" and job.settings.text.stress
         dictionary = self.dictionary()
+        talk = Conversation(tale.lang)  # one conversation through the whole tale: dialogue crosses scenes
         for n, scene in enumerate(tale.scenes):
-            key = {"text": scene.text, "lang": tale.lang, "mood": scene.mood, "time": scene.time_of_day}
-            result, _ = job.cache.memo(key, lambda _dir, s=scene: _prepare(s.text, tale.lang, stress, dictionary))
+            segments = [(seg.speaker, seg.text, p) for p, paragraph in enumerate(paragraphs(scene.text))
+                        for seg in talk.paragraph(paragraph)]
+            key = {"segments": segments, "lang": tale.lang, "mood": scene.mood, "time": scene.time_of_day}
+            result, _ = job.cache.memo(key, lambda _dir, s=scene, g=segments: _prepare(s.text, g, tale.lang, stress, dictionary))
             scene.lines = [Line(**line) for line in result["lines"]]
             # A plan's mood and time of day win over guesses from the words.
             scene.mood = scene.mood or result["mood"]
             scene.time_of_day = scene.time_of_day or result["time_of_day"]
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+        known = {c.name for c in tale.characters}
+        for line in (l for s in tale.scenes for l in s.lines):  # the cast, in order of first words
+            if line.speaker not in known:
+                known.add(line.speaker)
+                tale.characters.append(Character(name=line.speaker, gender=sex(talk.genders.get(line.speaker, ""))))
 
 
-def _prepare(text: str, lang: str, stress: bool, dictionary: StressDictionary) -> dict:
+def _prepare(text: str, segments: list, lang: str, stress: bool, dictionary: StressDictionary) -> dict:
     lines = []
-    for p, paragraph in enumerate(paragraphs(text)):
-        for sentence in split_sentences(paragraph):
+    for speaker, words, p in segments:
+        for sentence in split_sentences(words):
             say = spoken(sentence, lang)
             if stress:
                 say = add_stress(say, dictionary)
             if any(ch.isalnum() for ch in say):
-                lines.append({"text": sentence, "say": say, "paragraph": p})
+                lines.append({"text": sentence, "say": say, "speaker": speaker, "paragraph": p})
     return {"lines": lines, "mood": guess_mood(text), "time_of_day": guess_time_of_day(text)}

@@ -162,7 +162,7 @@ class Conversation:
             return others[-1], self.genders.get(others[-1], "unknown")
         for name, gender in reversed(self.mentioned):  # a first reply: someone the story just named
             if name != last:
-                return name, gender
+                return self._known(name, gender)
         return "someone", "unknown"
 
     def _remember_nouns(self, text: str) -> None:

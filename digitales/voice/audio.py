@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import wave
 from math import gcd
 from pathlib import Path
@@ -72,6 +73,21 @@ def level(x: np.ndarray, target_db: float = -20.0, peak: float = 0.89) -> np.nda
         return x
     gain = min(10 ** (target_db / 20) / rms, peak / float(np.abs(x).max()))
     return (x * gain).astype(np.float32)
+
+
+def shift(x: np.ndarray, rate: int, pitch: float, tempo: float) -> np.ndarray:
+    """Pitch and formants moved by `pitch` (a resample), speed by `tempo` (ffmpeg's WSOLA atempo)."""
+    if (pitch, tempo) == (1.0, 1.0) or not len(x):
+        return x
+    from digitales import ffmpeg
+
+    chain = f"asetrate={round(rate * pitch)},aresample={rate},atempo={tempo / pitch:.5f}"
+    proc = subprocess.run([ffmpeg.ffmpeg_bin(), "-nostdin", "-loglevel", "error", "-f", "f32le", "-ar", str(rate),
+                           "-ac", "1", "-i", "pipe:0", "-af", chain, "-f", "f32le", "pipe:1"],
+                          input=x.astype("<f4").tobytes(), capture_output=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"ffmpeg failed while shifting a voice: {proc.stderr.decode(errors='replace').strip()}")
+    return np.frombuffer(proc.stdout, dtype="<f4").astype(np.float32)
 
 
 def silence(seconds: float, rate: int = RATE) -> np.ndarray:

@@ -17,6 +17,7 @@ from digitales.tale import Tale
 from digitales.text.chunks import chunks
 from digitales.text.stress import strip_stress
 from digitales.voice import audio
+from digitales.voice.casting import Voice, cast
 
 
 class SentenceVoice(Backend):
@@ -41,8 +42,10 @@ class SentenceVoice(Backend):
         """Which of the engine's voices speaks (for the manifest's casting)."""
         return self.settings.voice.voice
 
-    def speak(self, text: str) -> tuple[np.ndarray, int]:
-        """Samples (mono float32) and sample rate for one sentence."""
+    has_variants: ClassVar[bool] = False  # distinct installed voices per character (else pitch/tempo shifts)
+
+    def speak(self, text: str, voice: str) -> tuple[np.ndarray, int]:
+        """Samples (mono float32) and sample rate for one sentence in `voice` (the cast voice name)."""
         raise NotImplementedError
 
     # Shared -------------------------------------------------------------------------
@@ -54,12 +57,14 @@ class SentenceVoice(Backend):
         self.lang = tale.lang
         v = job.settings.voice
         timing = {"clause": v.clause_pause, "sentence": v.sentence_pause, "paragraph": v.paragraph_pause,
-                  "lead": v.scene_lead, "tail": v.scene_tail}
+                  "turn": v.turn_pause, "lead": v.scene_lead, "tail": v.scene_tail}
+        voices = cast(tale.characters, self.voice_name(), self.has_variants)
         try:
             for n, scene in enumerate(tale.scenes):
-                key = {"lines": [(l.say, l.paragraph) for l in scene.lines], "timing": timing,
+                cast_lines = [(l, voices.get(l.speaker, voices["narrator"])) for l in scene.lines]
+                key = {"lines": [(l.say, l.paragraph, l.speaker, v.key()) for l, v in cast_lines], "timing": timing,
                        "voice": self.key_settings(), "lang": tale.lang}
-                result, entry = job.cache.memo(key, lambda d, s=scene: self._render(s.lines, timing, d))
+                result, entry = job.cache.memo(key, lambda d, c=cast_lines: self._render(c, timing, d))
                 scene.audio = f"scenes/{scene.index:02d}.wav"
                 place(entry / result["clip"], job.path(scene.audio))
                 scene.duration = result["duration"]
@@ -70,19 +75,20 @@ class SentenceVoice(Backend):
         finally:
             if self._started:
                 self.stop()
-        for character in tale.characters:  # one voice for everyone until casting comes
-            character.voice = f"{self.name}:{self.voice_name()}"
+        for character in tale.characters:
+            character.voice = voices.get(character.name, voices["narrator"]).label(self.name)
         tale.lay_out(job.settings.video.title_seconds)
 
-    def _sentence(self, say: str, clause_pause: float) -> np.ndarray:
+    def _sentence(self, say: str, voice: Voice, clause_pause: float) -> np.ndarray:
         """One sentence, spoken in pieces the engine can take, levelled, without edge silence."""
         text = say if self.honours_stress else strip_stress(say)
         pieces = []
         for piece in chunks(text, self.chunk_limit):
-            x, rate = self.speak(piece)
+            x, rate = self.speak(piece, voice.name)
+            x = audio.shift(audio.resample(x, rate), audio.RATE, voice.pitch, voice.tempo)
             if pieces:
                 pieces.append(audio.silence(clause_pause))
-            pieces.append(audio.trim(audio.resample(x, rate), audio.RATE))
+            pieces.append(audio.trim(x, audio.RATE))
         return audio.level(np.concatenate(pieces)) if pieces else audio.silence(0.0)
 
     def _render(self, lines, timing: dict, folder: Path) -> dict:
@@ -92,12 +98,14 @@ class SentenceVoice(Backend):
         pieces = [audio.silence(timing["lead"])]
         cursor = timing["lead"]
         times = []
-        for i, line in enumerate(lines):
+        for i, (line, voice) in enumerate(lines):
             if i:
-                gap = timing["paragraph"] if line.paragraph != lines[i - 1].paragraph else timing["sentence"]
-                pieces.append(audio.silence(gap))
+                before = lines[i - 1][0]
+                gap = ("turn" if line.speaker != before.speaker else
+                       "paragraph" if line.paragraph != before.paragraph else "sentence")
+                pieces.append(audio.silence(timing[gap]))
                 cursor += len(pieces[-1]) / audio.RATE
-            x = self._sentence(line.say, timing["clause"])
+            x = self._sentence(line.say, voice, timing["clause"])
             a, b = audio.speech_edges(x, audio.RATE)  # times are the speech itself, not the margins
             times.append((round(cursor + a / audio.RATE, 3), round(cursor + b / audio.RATE, 3)))
             pieces.append(x)

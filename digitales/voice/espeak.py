@@ -52,6 +52,7 @@ class EspeakVoice(SentenceVoice):
     description = "espeak-ng formant voice: any of its ~100 languages; voice = an espeak-ng voice name"
     languages = ("*",)
     chars_per_second = 12.5
+    has_variants = True
 
     @classmethod
     def problem(cls) -> str | None:
@@ -66,8 +67,7 @@ class EspeakVoice(SentenceVoice):
     def voice_name(self) -> str:
         return self.settings.voice.voice or self.lang
 
-    def speak(self, text: str) -> tuple:
-        voice = self.settings.voice.voice or self.lang
+    def speak(self, text: str, voice: str) -> tuple:
         wpm = str(int(WORDS_PER_MINUTE * self.settings.voice.rate))
         run = subprocess.run(["espeak-ng", "-v", voice, "-s", wpm, "--stdout", text], capture_output=True)
         if run.returncode != 0 or not run.stdout:

@@ -76,7 +76,7 @@ class FestivalVoice(SentenceVoice):
                 proc.kill()
         shutil.rmtree(getattr(self, "_tmp", ""), ignore_errors=True)
 
-    def speak(self, text: str) -> tuple:
+    def speak(self, text: str, voice: str) -> tuple:
         wav = self._tmp / "sentence.wav"
         self._send(f'(utt.save.wave (SynthText "{festival_text(text)}") "{wav}" \'riff)')
         if not wav.exists():

@@ -61,7 +61,7 @@ class PiperVoice(SentenceVoice):
         self._engine = Engine.load(self.model_path())
         self._config = SynthesisConfig(length_scale=LENGTH_SCALE / self.settings.voice.rate)
 
-    def speak(self, text: str) -> tuple:
+    def speak(self, text: str, voice: str) -> tuple:
         chunks = list(self._engine.synthesize(text, syn_config=self._config))
         if not chunks:
             return np.zeros(0, dtype=np.float32), self._engine.config.sample_rate

@@ -1,7 +1,8 @@
 """The user's own text (--text), cut into scenes of about 10–25 s of narration.
 
-Cuts fall at paragraph ends when a scene is long enough, else at sentence ends
-when it would grow too long; never inside a sentence.
+Cuts fall at paragraph ends when a scene is long enough or the next paragraph would
+make it too long; inside a paragraph only when that paragraph alone is too long, and
+then at sentence ends; never inside a sentence.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def cut_scenes(text: str, seconds, least: float, most: float) -> list[str]:
         current, length = [], 0.0
 
     for paragraph in paragraphs(text):
+        if length and length + seconds(paragraph) > most:
+            close_scene()  # a paragraph that fits a scene of its own is not cut: a speaker's turn stays whole
         for sentence in split_sentences(paragraph):
             t = seconds(sentence)
             if length and length + t > most:
