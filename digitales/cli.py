@@ -149,23 +149,27 @@ def doctor() -> None:
 
 @app.command()
 def voices() -> None:
-    """Voices per language."""
+    """Voices per language, and how characters get theirs."""
     from digitales.voice import BACKENDS, PREFERRED
     from digitales.voice.espeak import espeak_languages
 
-    table = Table(title="Voices")
-    table.add_column("language")
+    table = Table(title="Voices (the first that works for a language is the default)")
+    table.add_column("languages")
     table.add_column("backend")
     table.add_column("works")
     table.add_column("voice")
-    for lang, backend in PREFERRED.items():
+    for name, backend in BACKENDS.items():
         problem = backend.problem()
-        table.add_row(lang, backend.name, "yes" if problem is None else "no", backend.description if problem is None else problem)
-    espeak = BACKENDS["espeak"]
-    langs = sorted(espeak_languages())
-    table.add_row("any other", "espeak", "yes" if espeak.problem() is None else "no",
-                  f"{len(langs)} language codes: " + " ".join(langs[:40]) + (" …" if len(langs) > 40 else ""))
+        langs = list(backend.languages)
+        if langs == ["*"]:
+            codes = sorted(espeak_languages())
+            langs = [f"{len(codes)} languages: " + " ".join(codes[:30]) + (" …" if len(codes) > 30 else "")]
+        default = [lang for lang, b in PREFERRED.items() if b is backend]
+        label = ", ".join(langs) + (f"  (default for {', '.join(default)})" if default else "")
+        table.add_row(label, name, "yes" if problem is None else "no", backend.description if problem is None else problem)
     Console().print(table)
+    Console().print("Characters: each gets another installed voice of the engine first (espeak-ng variants, "
+                    "Silero speakers), else the narrator's voice shifted in pitch and tempo (see voice/casting.py).")
 
 
 def main() -> None:

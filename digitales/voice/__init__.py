@@ -9,8 +9,9 @@ from digitales.errors import UserError
 from digitales.voice.espeak import EspeakVoice, espeak_languages
 from digitales.voice.festival import FestivalVoice
 from digitales.voice.piper import PiperVoice
+from digitales.voice.silero import SileroVoice
 
-BACKENDS = {b.name: b for b in (FestivalVoice, PiperVoice, EspeakVoice)}
+BACKENDS = {b.name: b for b in (FestivalVoice, PiperVoice, EspeakVoice, SileroVoice)}
 PREFERRED = {"ru": FestivalVoice, "en": PiperVoice}
 
 

@@ -24,7 +24,6 @@ POOLS = {  # moderate shifts first: the extremes wait for the big and the small
     "male": [(0.93, 0.99), (1.12, 1.05), (0.86, 0.96), (1.20, 1.06)],
     "unknown": [(1.16, 1.03), (0.90, 0.97), (1.26, 1.05)],
 }
-VARIANTS = {"female": ["f2", "f4", "f1", "f3", "f5"], "male": ["m3", "m2", "m5", "m7", "m1"], "unknown": ["m4", "f1", "m6"]}
 BIG = ("медвед", "волк", "великан", "змей", "кощ", "богатыр", "bear", "wolf", "giant", "ogre", "troll", "king")
 SMALL = ("заяц", "зайч", "мыш", "колобок", "лягуш", "воробь", "цыпл", "hare", "rabbit", "mouse", "frog", "bird",
          "dragon", "chick", "bun")
@@ -48,19 +47,22 @@ def sex(gender: str) -> str:
     return {"masc": "male", "male": "male", "femn": "female", "female": "female"}.get(gender, "unknown")
 
 
-def cast(characters: list[Character], base_voice: str, variants: bool) -> dict[str, Voice]:
-    """A voice per character name, all different; the narrator keeps the engine's own voice."""
+def cast(characters: list[Character], base_voice: str, pools: dict[str, list[str]] | None = None) -> dict[str, Voice]:
+    """A voice per character name, all different; the narrator keeps the engine's own voice.
+
+    `pools` are the engine's other installed voices by kind (female, male, unknown): they
+    are given out first; after them come pitch and tempo shifts of the narrator's voice.
+    """
     voices = {"narrator": Voice(base_voice)}
+    installed = {kind: list((pools or {}).get(kind, [])) for kind in POOLS}
     free = {kind: list(pool) for kind, pool in POOLS.items()}  # shifts not yet given to anyone
     rounds = {kind: 0 for kind in POOLS}
     for character in characters:
         if character.name in voices:
             continue
         kind = sex(character.gender)
-        if variants:
-            options = VARIANTS[kind]
-            voices[character.name] = Voice(f"{base_voice}+{options[rounds[kind] % len(options)]}")
-            rounds[kind] += 1
+        if installed[kind]:
+            voices[character.name] = Voice(installed[kind].pop(0))
             continue
         if not free[kind]:  # more characters than shifts: a new round, a little further out
             rounds[kind] += 1

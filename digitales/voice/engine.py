@@ -42,7 +42,12 @@ class SentenceVoice(Backend):
         """Which of the engine's voices speaks (for the manifest's casting)."""
         return self.settings.voice.voice
 
-    has_variants: ClassVar[bool] = False  # distinct installed voices per character (else pitch/tempo shifts)
+    def prepare(self, job: Job) -> None:
+        """Learn what casting needs (the engine's voices) before any sentence is spoken."""
+
+    def voice_pools(self) -> dict[str, list[str]]:
+        """The engine's other voices, by kind (female, male, unknown), given to characters before shifts."""
+        return {}
 
     def speak(self, text: str, voice: str) -> tuple[np.ndarray, int]:
         """Samples (mono float32) and sample rate for one sentence in `voice` (the cast voice name)."""
@@ -55,10 +60,11 @@ class SentenceVoice(Backend):
 
     def run(self, tale: Tale, job: Job) -> None:
         self.lang = tale.lang
+        self.prepare(job)
         v = job.settings.voice
         timing = {"clause": v.clause_pause, "sentence": v.sentence_pause, "paragraph": v.paragraph_pause,
                   "turn": v.turn_pause, "lead": v.scene_lead, "tail": v.scene_tail}
-        voices = cast(tale.characters, self.voice_name(), self.has_variants)
+        voices = cast(tale.characters, self.voice_name(), self.voice_pools())
         try:
             for n, scene in enumerate(tale.scenes):
                 cast_lines = [(l, voices.get(l.speaker, voices["narrator"])) for l in scene.lines]

@@ -12,6 +12,7 @@ from digitales.voice import audio
 from digitales.voice.engine import SentenceVoice
 
 WORDS_PER_MINUTE = 150
+VARIANTS = {"female": ["f2", "f4", "f1", "f3", "f5"], "male": ["m3", "m2", "m5", "m7", "m1"], "unknown": ["m4", "m6", "f5"]}
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +53,6 @@ class EspeakVoice(SentenceVoice):
     description = "espeak-ng formant voice: any of its ~100 languages; voice = an espeak-ng voice name"
     languages = ("*",)
     chars_per_second = 12.5
-    has_variants = True
 
     @classmethod
     def problem(cls) -> str | None:
@@ -66,6 +66,10 @@ class EspeakVoice(SentenceVoice):
 
     def voice_name(self) -> str:
         return self.settings.voice.voice or self.lang
+
+    def voice_pools(self) -> dict[str, list[str]]:
+        base = self.voice_name().split("+")[0]
+        return {kind: [f"{base}+{v}" for v in variants] for kind, variants in VARIANTS.items()}
 
     def speak(self, text: str, voice: str) -> tuple:
         wpm = str(int(WORDS_PER_MINUTE * self.settings.voice.rate))

@@ -30,18 +30,24 @@ def median_f0(x: np.ndarray, rate: int) -> float:
 def test_every_character_gets_a_different_voice_and_big_ones_sound_deeper():
     people = [Character("Старик", gender="male"), Character("Медведь", gender="male"), Character("Заяц", gender="male"),
               Character("Лиса", gender="female"), Character("Старуха", gender="female"), Character("Кто-то")]
-    voices = cast(people, "v", variants=False)
+    voices = cast(people, "v")
     shifts = [(voices[p.name].pitch, voices[p.name].tempo) for p in people]
     assert len(set(shifts)) == len(shifts) and (1.0, 1.0) not in shifts  # nobody sounds like the narrator
     assert voices["Медведь"].pitch < voices["Старик"].pitch < voices["Заяц"].pitch
     assert voices["Лиса"].pitch > 1.2 and voices["Старуха"].pitch > 1.2
-    assert cast(people, "v", False) == voices  # the same cast in the same order is always cast the same
+    assert cast(people, "v") == voices  # the same cast in the same order is always cast the same
 
 
-def test_espeak_characters_use_its_installed_variants():
-    voices = cast([Character("Fox", gender="female"), Character("Owl", gender="male")], "en", variants=True)
+def test_installed_voices_come_first_then_shifts():
+    from digitales.voice.espeak import EspeakVoice
+
+    espeak = EspeakVoice(Settings(lang="en"))
+    espeak.lang = "en"
+    voices = cast([Character("Fox", gender="female"), Character("Owl", gender="male")], "en", espeak.voice_pools())
     assert voices["Fox"].name == "en+f2" and voices["Owl"].name == "en+m3"
     assert voices["Fox"].pitch == voices["Owl"].pitch == 1.0
+    two = cast([Character("A", gender="female"), Character("B", gender="female")], "x", {"female": ["y"]})
+    assert two["A"] == cast([], "y")["narrator"] and two["B"].name == "x" and two["B"].pitch != 1.0
 
 
 def test_festival_character_speech_is_shifted_and_casting_holds_across_scenes(tmp_path):
