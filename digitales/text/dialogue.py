@@ -66,24 +66,21 @@ class Conversation:
         parts = [p.strip() for p in re.split(r"(?:^|\s)[—–-]\s+", text) if p.strip()]
         # Speech and the author's words alternate; a dash inside speech ("помети — вот") is
         # not a switch: a part is the author's only if it names who speaks.
-        runs: list[tuple[str, tuple[str, str] | None]] = []  # (text, speaker found in it) for author parts
-        speech: list[str] = [parts[0]] if parts else []
-        segments_plan: list[tuple[str, str]] = []  # ("speech"|"author", text)
-        for i, part in enumerate(parts[1:], 1):
-            tag = self._tag_speaker(part) if segments_plan[-1:] != [("author", "")] and speech else None
-            if tag is not None and speech:
-                segments_plan.append(("speech", " — ".join(speech)))
-                segments_plan.append(("author", part))
-                runs.append((part, tag))
+        plan: list[tuple[bool, str]] = []  # (is speech, text)
+        speech, tag = parts[:1], None
+        for part in parts[1:]:
+            found = self._tag_speaker(part) if speech else None
+            if found:
+                tag = tag or found
+                plan += [(True, " — ".join(speech)), (False, part)]
                 speech = []
             else:
                 speech.append(part)
         if speech:
-            segments_plan.append(("speech", " — ".join(speech)))
-        tag = next((t for _, t in runs if t), None)
+            plan.append((True, " — ".join(speech)))
         speaker = tag or self._untagged_speaker()
-        segments = [Segment(body.rstrip(", ").strip(), *speaker) if kind == "speech" else Segment(body, NARRATOR)
-                    for kind, body in segments_plan]
+        segments = [Segment(body.rstrip(", ").strip(), *speaker) if is_speech else Segment(body, NARRATOR)
+                    for is_speech, body in plan]
         self._spoke(speaker[0])
         return segments
 
