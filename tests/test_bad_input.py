@@ -115,3 +115,7 @@ def test_stress_dictionary_with_a_broken_line(tmp_path, ru_text):
 
 def test_text_of_punctuation_only(tmp_path):
     bad(tmp_path, "Колобок", "--text", write(tmp_path, "p.txt", "… — !!! «» ?".encode()), expect="no words")
+
+
+def test_unknown_festival_voice(tmp_path, ru_text):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--voice", "festival:kal_diphone", expect="unknown festival voice")

@@ -18,6 +18,7 @@ from digitales.voice.engine import SentenceVoice
 
 VOICES = {"ru": ("msu_ru_nsh_clunits", "/usr/share/festival/voices/russian/msu_ru_nsh_clunits")}
 DONE = "DIGITALES-DONE"
+VOICE_ROOT = "/usr/share/festival/voices"
 
 
 def festival_text(text: str) -> str:
@@ -51,6 +52,13 @@ class FestivalVoice(SentenceVoice):
         if not shutil.which("stdbuf"):
             return "stdbuf is missing: apt-get install coreutils"
         return None
+
+    def preflight(self) -> None:
+        super().preflight()
+        name = self.voice_name()
+        if not list(Path(VOICE_ROOT).glob(f"*/{name}")):
+            known = sorted(p.name for p in Path(VOICE_ROOT).glob("*/*"))
+            raise UserError(f"unknown festival voice '{name}': installed are {', '.join(known) or 'none'}")
 
     def voice_name(self) -> str:
         return self.settings.voice.voice or VOICES["ru"][0]
