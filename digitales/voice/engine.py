@@ -68,7 +68,7 @@ class SentenceVoice(Backend):
         try:
             for n, scene in enumerate(tale.scenes):
                 cast_lines = [(l, voices.get(l.speaker, voices["narrator"])) for l in scene.lines]
-                key = {"lines": [(l.say, l.paragraph, l.speaker, v.key()) for l, v in cast_lines], "timing": timing,
+                key = {"lines": [(l.say, l.paragraph, l.speaker, who.key()) for l, who in cast_lines], "timing": timing,
                        "voice": self.key_settings(), "lang": tale.lang}
                 result, entry = job.cache.memo(key, lambda d, c=cast_lines: self._render(c, timing, d))
                 scene.audio = f"scenes/{scene.index:02d}.wav"
