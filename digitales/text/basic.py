@@ -11,7 +11,7 @@ from digitales.text.mood import guess_mood, guess_time_of_day
 from digitales.text.sentences import split_sentences
 from digitales.text.source import paragraphs
 from digitales.text.speech import spoken
-from digitales.text.stress import StressDictionary, add_stress, stress_problem
+from digitales.text.stress import StressDictionary, add_stress, release_stress_model, stress_problem
 from digitales.voice.casting import sex
 
 
@@ -50,6 +50,7 @@ class BasicText(Backend):
             scene.mood = scene.mood or result["mood"]
             scene.time_of_day = scene.time_of_day or result["time_of_day"]
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+        release_stress_model()  # the later stages need the memory more
         known = {c.name for c in tale.characters}
         for line in (l for s in tale.scenes for l in s.lines):  # the cast, in order of first words
             if line.speaker not in known:

@@ -72,6 +72,10 @@ def _accentor():
     return load_accentor()
 
 
+def release_stress_model() -> None:
+    _accentor.cache_clear()
+
+
 def stress_problem() -> str | None:
     try:
         import silero_stress  # noqa: F401
