@@ -125,6 +125,49 @@ def make(
     print(f"{target}  {tale.duration:.1f} s of tale, {scenes}, made in {total:.1f} s{stopped}")
 
 
+@app.command("train-composer")
+def train_composer(
+    out: Path = typer.Option(Path("out/composer"), "--out", help="Where the checkpoint and log go; a run there resumes."),
+    corpus: str = typer.Option("bach,oneills1850,ryansMammoth,airdsAirs", "--corpus", help="music21 collections (public domain ones only)."),
+    cache: Path = typer.Option(Path("~/.cache/digitales/corpus"), "--cache", help="Parsed collections are kept here."),
+    minutes: float = typer.Option(60.0, "--minutes", help="Stop after this long."),
+    steps: int = typer.Option(20000, "--steps"),
+    d_model: int = typer.Option(192, "--d-model"),
+    layers: int = typer.Option(4, "--layers"),
+    seq_len: int = typer.Option(256, "--seq-len"),
+    batch: int = typer.Option(16, "--batch"),
+) -> None:
+    """Train the Music Transformer on music21's public-domain corpus (work in progress: not yet used by make)."""
+    from digitales.music.corpus import COLLECTIONS, load_collection
+    from digitales.music.model import ModelConfig
+    from digitales.music.train import TrainConfig, train
+
+    names = [n.strip() for n in corpus.split(",") if n.strip()]
+    bad = [n for n in names if n not in COLLECTIONS]
+    if bad or not names:
+        fail(f"unknown or non-free collection(s) {', '.join(bad) or '(none)'}: choose from {', '.join(COLLECTIONS)}")
+    if d_model % 2 or layers < 1 or seq_len < 8 or batch < 1 or steps < 1 or minutes <= 0:
+        fail("--d-model must be even; --layers, --batch, --steps at least 1; --seq-len at least 8; --minutes above 0")
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as progress:
+        pieces = []
+        for name in names:
+            task = progress.add_task(f"parse {name}", total=None)
+            pieces += load_collection(name, cache.expanduser(), lambda d, t, k=task: progress.update(k, completed=d, total=t))
+            progress.update(task, total=1, completed=1)
+        if len(pieces) < 2:
+            fail("the corpus has fewer than two pieces")
+        task = progress.add_task("train", total=steps)
+        heads = next(h for h in (8, 6, 4, 2, 1) if d_model % h == 0)
+        model_cfg = ModelConfig(d_model=d_model, heads=heads, layers=layers, d_ff=4 * d_model, max_len=seq_len + 4)
+        cfg = TrainConfig(seq_len=seq_len, batch=batch, steps=steps, minutes=minutes)
+        log = train(pieces, out, model_cfg, cfg,
+                    lambda step, total, info: progress.update(task, completed=step, description=f"train loss {info['loss']:.3f}"))
+    best = min((e["held_out_nll"] for e in log["evaluations"] if e["held_out_nll"] is not None), default=float("nan"))
+    print(f"{out / 'checkpoint.pt'}  {log['evaluations'][-1]['step'] if log['evaluations'] else 0} steps, "
+          f"{len(pieces)} pieces, best held-out NLL {best:.3f} per event")
+
+
 @app.command()
 def doctor() -> None:
     """Every stage's backends and whether each works on this machine (and the fix if not)."""

@@ -107,6 +107,8 @@ class MusicTransformer(nn.Module):
         super().__init__()
         self.cfg = cfg or ModelConfig()
         self.embed = nn.Embedding(self.cfg.vocab, self.cfg.d_model)
+        # scaled by √d on the way in, tied on the way out: unit-size logits at the start
+        nn.init.normal_(self.embed.weight, std=self.cfg.d_model**-0.5)
         self.blocks = nn.ModuleList(Block(self.cfg) for _ in range(self.cfg.layers))
         self.norm = nn.LayerNorm(self.cfg.d_model)
 
