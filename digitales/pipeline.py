@@ -129,8 +129,8 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
         cached = []
         for stage in GRAPH:
             backend = backends[stage.name]
-            salt = {"backend": backend.name, "version": backend.version, "package": VERSION,
-                    "code": code_digest(), "settings": backend.key_settings()}
+            used = {"name": backend.name, "version": backend.version, "settings": backend.key_settings()}
+            salt = {**used, "package": VERSION, "code": code_digest()}
             job = Job(folder, settings, StageCache(cache_root, stage.name, salt),
                       lambda done, total, note, s=stage.name: reporter.advanced(s, done, total, note))
             reporter.stage_started(stage.name, backend.name)
@@ -139,8 +139,7 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
             seconds = round(time.perf_counter() - started, 3)
             tale.timings[stage.name] = seconds
             tale.work[stage.name] = {"made": job.cache.made, "reused": job.cache.reused}
-            tale.backends[stage.name] = {"name": backend.name, "version": backend.version,
-                                         "settings": backend.key_settings()}
+            tale.backends[stage.name] = used
             if job.cache.made == 0:
                 cached.append(stage.name)
             reporter.stage_finished(stage.name, seconds, job.cache.made, job.cache.reused)
