@@ -28,3 +28,12 @@ def test_lay_out_puts_scenes_and_lines_on_the_video_timeline():
     assert (tale.scenes[0].lines[1].start, tale.scenes[0].lines[1].end) == (4.4, 5.5)
     assert tale.scenes[1].lines[0].start == 7.2
     assert tale.duration == 9.0
+
+
+def test_saved_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    make_tale().save(tmp_path / "manifest.json")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "manifest.json").stat().st_mode & 0o777 == 0o666 & ~mask
