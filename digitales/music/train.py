@@ -127,13 +127,17 @@ def train(pieces: list[dict], out: Path, model_cfg: ModelConfig | None = None, c
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         step += 1
-        info = {"loss": round(float(loss), 4)}
+        info = {"loss": round(loss.item(), 4)}
         if step % cfg.eval_every == 0 or step == cfg.steps:
             info["held_out_nll"] = round(held_out_nll(model, held, cfg), 4) if held else None
             log["evaluations"].append({"step": step, "train_loss": info["loss"], "held_out_nll": info["held_out_nll"],
                                        "seconds": round(time.monotonic() - started, 1)})
             _save(saved, model, optimizer, step, log)
         progress(step, cfg.steps, info)
+    if not log["evaluations"] or log["evaluations"][-1]["step"] != step:  # stopped by the clock: evaluate too
+        nll = round(held_out_nll(model, held, cfg), 4) if held else None
+        log["evaluations"].append({"step": step, "train_loss": None, "held_out_nll": nll,
+                                   "seconds": round(time.monotonic() - started, 1)})
     _save(saved, model, optimizer, step, log)
     return log
 

@@ -64,3 +64,10 @@ def test_train_composer_command_trains_from_a_cached_collection_and_resumes(tmp_
     assert again.returncode == 0 and "8 steps" in again.stdout
     refused = run_cli("train-composer", "--corpus", "essenFolksong", "--out", str(tmp_path / "x"))
     assert refused.returncode == 2 and "non-free" in refused.stderr
+
+
+def test_a_run_stopped_by_the_clock_still_ends_with_an_evaluation(tmp_path):
+    cfg = TrainConfig(seq_len=32, batch=2, steps=10_000, minutes=0.02, eval_every=10_000, held_out=0.2)
+    log = train(scales(6), tmp_path, TINY, cfg)
+    last = log["evaluations"][-1]
+    assert 0 < last["step"] < 10_000 and last["held_out_nll"] is not None
