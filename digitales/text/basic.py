@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from digitales.backend import Backend, Job
@@ -27,18 +28,19 @@ class BasicText(Backend):
     def preflight(self) -> None:
         if self.settings.lang == "ru" and self.settings.text.stress:
             super().preflight()
-        self.dictionary()
+        _ = self.dictionary  # loading it checks every line of the user's file
 
+    @functools.cached_property
     def dictionary(self) -> StressDictionary:
         path = self.settings.text.stress_dict
         return StressDictionary.load(Path(path).expanduser()) if path else StressDictionary()
 
     def key_settings(self) -> dict:
-        return {"stress": self.settings.text.stress, "dictionary": self.dictionary().entries}
+        return {"stress": self.settings.text.stress, "dictionary": self.dictionary.entries}
 
     def run(self, tale: Tale, job: Job) -> None:
         stress = tale.lang == "ru" and job.settings.text.stress
-        dictionary = self.dictionary()
+        dictionary = self.dictionary
         talk = Conversation(tale.lang)  # one conversation through the whole tale: dialogue crosses scenes
         for n, scene in enumerate(tale.scenes):
             segments = [(seg.speaker, seg.text, p) for p, paragraph in enumerate(paragraphs(scene.text))

@@ -10,22 +10,28 @@ from digitales.errors import UserError
 MAX_BYTES = 2_000_000  # far beyond 30 minutes of narration; refuse before reading more
 
 
+def read_user_file(path: Path, what: str, limit: int | None = None) -> bytes:
+    """The bytes of a file the user named; one clear error when it is missing, a folder,
+    unreadable or over `limit` bytes. `what` names it in the message ("--text file")."""
+    try:
+        if path.is_dir():
+            raise UserError(f"{what} {path} is a folder, not a file")
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise UserError(f"{what} {path} is {size // 1000} kB: too long (limit {limit // 1000} kB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{what} not found: {path}") from None
+    except PermissionError:
+        raise UserError(f"{what} is not readable: {path}") from None
+    except OSError as e:
+        raise UserError(f"cannot read {what} {path}: {e.strerror}") from None
+
+
 def read_text_file(path: Path) -> str:
     """The file's text with Markdown markup removed; one clear error for anything unusable."""
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise UserError(f"--text {path} is a folder, not a text file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError(f"--text {path} is {size // 1000} kB: too long for one tale (limit {MAX_BYTES // 1000} kB)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"--text file not found: {path}") from None
-    except PermissionError:
-        raise UserError(f"--text file is not readable: {path}") from None
-    except OSError as e:
-        raise UserError(f"cannot read --text {path}: {e.strerror}") from None
+    raw = read_user_file(path, "--text file", MAX_BYTES)
     if b"\x00" in raw[:65536]:
         raise UserError(f"--text {path} looks like a binary file, not text")
     try:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from digitales.errors import UserError
+from digitales.text.source import read_user_file
 
 VOWELS = "аеёиоуыэюяАЕЁИОУЫЭЮЯ"
 WORD = re.compile(r"[А-Яа-яЁё+]+(?:-[А-Яа-яЁё+]+)*")
@@ -29,13 +30,9 @@ class StressDictionary:
     @classmethod
     def load(cls, path: Path) -> "StressDictionary":
         try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            raise UserError(f"stress dictionary not found: {path}") from None
+            lines = read_user_file(Path(path), "stress dictionary").decode("utf-8").splitlines()
         except UnicodeDecodeError:
             raise UserError(f"stress dictionary {path} is not UTF-8 text") from None
-        except OSError as e:
-            raise UserError(f"cannot read stress dictionary {path}: {e.strerror}") from None
         entries = {}
         for number, raw in enumerate(lines, 1):
             line = raw.split("#", 1)[0].strip()

@@ -65,10 +65,14 @@ def start(args: list[str]) -> subprocess.Popen:
                             env={**os.environ, "COLUMNS": "200"})
 
 
-def test_a_run_killed_mid_way_resumes_without_redoing_finished_work(tmp_path):
+def kolobok(tmp_path: Path) -> tuple[list[str], Path]:
+    """The command for the full example tale, and the folder it writes."""
     text = ROOT / "examples" / "kolobok.txt"
-    args = ["make", "Колобок", "--text", str(text), "--out", str(tmp_path / "out"), "--quiet"]
-    folder = tmp_path / "out" / "kolobok"
+    return ["make", "Колобок", "--text", str(text), "--out", str(tmp_path / "out"), "--quiet"], tmp_path / "out" / "kolobok"
+
+
+def test_a_run_killed_mid_way_resumes_without_redoing_finished_work(tmp_path):
+    args, folder = kolobok(tmp_path)
     voice = folder / ".cache" / "voice"
     proc = start(args)
     done_scenes = lambda: len([p for p in voice.glob("*") if not p.name.startswith(".")]) if voice.exists() else 0
@@ -87,9 +91,7 @@ def test_a_run_killed_mid_way_resumes_without_redoing_finished_work(tmp_path):
 
 
 def test_ctrl_c_during_the_video_stops_cleanly_and_resumes(tmp_path):
-    text = ROOT / "examples" / "kolobok.txt"
-    args = ["make", "Колобок", "--text", str(text), "--out", str(tmp_path / "out"), "--quiet"]
-    folder = tmp_path / "out" / "kolobok"
+    args, folder = kolobok(tmp_path)
     montage = folder / ".cache" / "montage"
     proc = start(args)
     assert wait_for(lambda: montage.exists() and any(montage.glob(".*")), 300), "montage never started"
