@@ -29,13 +29,13 @@ def narration_track(tale: Tale, tale_dir: Path, out: Path) -> None:
     audio.write_wav(out, np.concatenate(pieces))
 
 
-def duck_filter(duck_db: float) -> str:
+def duck_filter(duck_db: float, voice: str = "voice") -> str:
     """Filter graph: [voice][bed] in → [ducked] out (the bed dipped under the voice)."""
     # The key is the voice amplified 60 dB and hard-clipped: a square wave of fixed level
     # wherever anyone speaks, whatever the voice's own level or waveform. The compressor
     # then cuts by (key − threshold)(1 − 1/ratio) dB: exactly duck_db.
     threshold = 10 ** ((KEY_LEVEL_DB - duck_db / (1 - 1 / RATIO)) / 20)
-    return (f"[voice]aformat=sample_fmts=fltp:channel_layouts=stereo,volume=60dB,"
+    return (f"[{voice}]aformat=sample_fmts=fltp:channel_layouts=stereo,volume=60dB,"
             f"asoftclip=type=hard:threshold={10 ** (KEY_LEVEL_DB / 20):.4f}[key];"
             f"[bed][key]sidechaincompress=threshold={threshold:.5f}:ratio={RATIO}:attack=25:release=450:"
             f"knee=1:detection=peak:makeup=1[ducked]")
@@ -48,7 +48,7 @@ def mix_graph(has_music: bool, duck_db: float) -> str:
         return f"{voice}[mix]"
     return (f"{voice},asplit=2[voice][voicekey];"
             f"[1:a]aresample=48000,aformat=channel_layouts=stereo[bed];"
-            + duck_filter(duck_db).replace("[voice]", "[voicekey]", 1)
+            + duck_filter(duck_db, voice="voicekey")
             + ";[voice][ducked]amix=inputs=2:normalize=0:duration=first[mix]")
 
 
