@@ -25,12 +25,13 @@ install: system $(STAMP)
 system:
 	@scripts/install-system.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0   # the CPU wheel; a plain "torch" would pull GBs of CUDA
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps tinysoundfont==0.3.7   # the fallback synth; its pyaudio dependency (playback) is not needed
 	touch $(STAMP)
 
 clean:

@@ -63,8 +63,8 @@ def make(
     writer: Optional[str] = typer.Option(None, "--writer", help="Writer backend."),
     voice: Optional[str] = typer.Option(None, "--voice", help="Voice backend, optionally with a voice: festival, piper[:MODEL.onnx], espeak[:VOICE]."),
     picture: Optional[str] = typer.Option(None, "--picture", help="Picture backend."),
-    music: Optional[str] = typer.Option(None, "--music", help="Music backend: none or file."),
-    music_file: Optional[Path] = typer.Option(None, "--music-file", help="Music to loop under the tale (implies --music file)."),
+    music: Optional[str] = typer.Option(None, "--music", help="Music backend: transformer (our composer, the default), file or none."),
+    music_file: Optional[Path] = typer.Option(None, "--music-file", help="Audio or MIDI to loop under the tale (implies --music file)."),
     stress_dict: Optional[Path] = typer.Option(None, "--stress-dict", help="Your Russian stresses: one word per line, + before the stressed vowel (з+амок)."),
     burn_subtitles: Optional[bool] = typer.Option(None, "--burn-subtitles/--no-burn-subtitles", help="Draw subtitles into the picture (default on)."),
     until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage: plot, writer, text, voice, picture, music."),
@@ -137,7 +137,7 @@ def train_composer(
     seq_len: int = typer.Option(256, "--seq-len"),
     batch: int = typer.Option(16, "--batch"),
 ) -> None:
-    """Train the Music Transformer on music21's public-domain corpus (work in progress: not yet used by make)."""
+    """Train the Music Transformer on music21's public-domain corpus; use it with music.checkpoint = OUT/checkpoint.pt."""
     from digitales.music.corpus import COLLECTIONS, load_collection
     from digitales.music.model import ModelConfig
     from digitales.music.train import TrainConfig, train
@@ -161,18 +161,34 @@ def train_composer(
         heads = next(h for h in (8, 6, 4, 2, 1) if d_model % h == 0)
         model_cfg = ModelConfig(d_model=d_model, heads=heads, layers=layers, d_ff=4 * d_model, max_len=seq_len + 4)
         cfg = TrainConfig(seq_len=seq_len, batch=batch, steps=steps, minutes=minutes)
-        log = train(pieces, out, model_cfg, cfg,
-                    lambda step, total, info: progress.update(task, completed=step, description=f"train loss {info['loss']:.3f}"))
+
+        def report(step: int, total: int, info: dict) -> None:
+            progress.update(task, completed=step, description=f"train loss {info['loss']:.3f}")
+            if "held_out_nll" in info and not err.is_terminal:  # a log file gets a line per evaluation
+                err.print(f"step {step}/{total}  train loss {info['loss']:.3f}  held-out NLL {info['held_out_nll']}")
+
+        log = train(pieces, out, model_cfg, cfg, report)
     best = min((e["held_out_nll"] for e in log["evaluations"] if e["held_out_nll"] is not None), default=float("nan"))
     print(f"{out / 'checkpoint.pt'}  {log['evaluations'][-1]['step'] if log['evaluations'] else 0} steps, "
           f"{len(pieces)} pieces, best held-out NLL {best:.3f} per event")
 
 
 @app.command()
-def doctor() -> None:
-    """Every stage's backends and whether each works on this machine (and the fix if not)."""
-    from digitales.pipeline import GRAPH
+def doctor(
+    config: Optional[Path] = typer.Option(None, "--config", help="Also check the backends this TOML settings file picks."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A [profiles.NAME] table of the config file."),
+) -> None:
+    """Every stage's backends and whether each works on this machine (and the fix if not).
 
+    The backends your settings pick (defaults, DIGITALES_* variables, --config) are also
+    checked with those settings: a damaged checkpoint or a missing soundfont shows here."""
+    from digitales.pipeline import GRAPH
+    from digitales.settings import load_settings
+
+    try:
+        settings = load_settings(config, profile, {})
+    except UserError as e:
+        fail(str(e))
     table = Table(title="DigiTales backends on this machine")
     table.add_column("stage")
     table.add_column("backend")
@@ -180,12 +196,18 @@ def doctor() -> None:
     table.add_column("what it is / how to fix")
     broken = 0
     for stage in GRAPH:
+        section = getattr(settings, stage.name, None)
         for name, backend in stage.backends.items():
             problem = backend.problem()
+            if problem is None and section is not None and getattr(section, "backend", None) == name:
+                try:  # the chosen one, with the user's settings
+                    backend(settings).preflight()
+                except UserError as e:
+                    problem = str(e)
             broken += problem is not None
             table.add_row(stage.name, name, "[green]yes[/]" if problem is None else "[red]no[/]",
                           backend.description if problem is None else f"[red]{problem}[/]")
-    Console().print(table)
+    Console(width=max(120, Console().width)).print(table)
     if broken:
         raise typer.Exit(1)
 

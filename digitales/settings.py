@@ -60,8 +60,13 @@ class PictureSettings(Section):
 
 
 class MusicSettings(Section):
-    backend: str = "none"
+    backend: str = "transformer"
     file: str = ""  # for the `file` backend
+    checkpoint: str = ""  # the composer's weights (`transformer`); empty = the shipped model
+    temperature: float = Field(1.0, gt=0, le=2.0)
+    top_p: float = Field(0.95, gt=0, le=1.0)
+    synth: Literal["auto", "fluidsynth", "tinysoundfont"] = "auto"
+    soundfont: str = ""  # a .sf2 file; empty = FluidR3_GM for FluidSynth, TimGM6mb for TinySoundFont
     loudness: float = -24.0  # LUFS of the music bed before ducking
     fade: float = Field(3.0, ge=0)  # seconds of fade-in and fade-out
 

@@ -64,6 +64,7 @@ class Music:
     backend: str = "none"
     midi: str = ""
     audio: str = ""
+    parts: list[dict] = field(default_factory=list)  # a scored tale: each stretch's mood, key, tempo, instruments
 
 
 @dataclass

@@ -7,6 +7,7 @@ PACKAGES=(
   espeak-ng              # every other language
   fonts-paratype fonts-comfortaa fonts-dejavu-core  # fonts with Cyrillic
   coreutils              # stdbuf keeps festival answering line by line
+  fluidsynth fluid-soundfont-gm  # plays the composer's score (FluidR3_GM soundfont)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

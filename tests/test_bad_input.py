@@ -9,9 +9,9 @@ import pytest
 from tests.conftest import run_cli
 
 
-def bad(tmp_path: Path, *args: str, expect: str) -> None:
+def bad(tmp_path: Path, *args: str, expect: str, env: dict | None = None) -> None:
     out = tmp_path / "out"
-    run = run_cli("make", *args, "--out", str(out), "--quiet")
+    run = run_cli("make", *args, "--out", str(out), "--quiet", env=env)
     assert run.returncode == 2, (run.stdout, run.stderr)
     lines = [l for l in run.stderr.splitlines() if l.strip()]
     assert len(lines) == 1, run.stderr
@@ -119,3 +119,23 @@ def test_text_of_punctuation_only(tmp_path):
 
 def test_unknown_festival_voice(tmp_path, ru_text):
     bad(tmp_path, "Колобок", "--text", str(ru_text), "--voice", "festival:kal_diphone", expect="unknown festival voice")
+
+
+def test_corrupt_composer_checkpoint(tmp_path, ru_text):
+    broken = write(tmp_path, "composer.pt", b"PK\x03\x04 half a zip file" * 10)
+    bad(tmp_path, "Колобок", "--text", str(ru_text), expect="composer checkpoint",
+        env={"DIGITALES_MUSIC__CHECKPOINT": broken})
+    doctor = run_cli("doctor", env={"DIGITALES_MUSIC__CHECKPOINT": broken})
+    assert doctor.returncode == 1 and "train-composer" in doctor.stdout  # it names the fix
+
+
+def test_missing_soundfont(tmp_path, ru_text):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), expect="soundfont not found",
+        env={"DIGITALES_MUSIC__SOUNDFONT": str(tmp_path / "gone.sf2")})
+
+
+def test_midi_without_notes(tmp_path, ru_text):
+    import pretty_midi
+
+    pretty_midi.PrettyMIDI().write(str(tmp_path / "silence.mid"))
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--music-file", str(tmp_path / "silence.mid"), expect="no notes")

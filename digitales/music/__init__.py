@@ -1,6 +1,7 @@
-"""A music bed for the whole tale. First backends: none, and a user's file."""
+"""A music bed for the whole tale: our Music Transformer's score, the user's file, or none."""
 
 from digitales.music.audiofile import FileMusic
 from digitales.music.silent import NoMusic
+from digitales.music.transformer import TransformerMusic
 
-BACKENDS = {b.name: b for b in (NoMusic, FileMusic)}
+BACKENDS = {b.name: b for b in (TransformerMusic, FileMusic, NoMusic)}

@@ -1,7 +1,7 @@
 """`file`: the user's music (--music-file), looped and faded to the video's length.
 
-The bed is levelled to a fixed loudness so the montage's ducking works the same on
-any file.
+Any audio ffmpeg reads, or a MIDI file, played with the same soundfont synthesizer as
+the composer's scores.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ from digitales.backend import Backend, Job
 from digitales.cache import file_digest
 from digitales.errors import UserError
 from digitales.files import place
+from digitales.music import synth
+from digitales.music.bed import BED, SCORE, make_bed
+from digitales.settings import MusicSettings
 from digitales.tale import Music, Tale
-
-BED = "music.flac"
 
 
 class FileMusic(Backend):
     stage = "music"
     name = "file"
-    description = "your own music file (--music-file), looped and faded to the tale's length"
+    description = "your own music file (--music-file: audio or MIDI), looped and faded to the tale's length"
 
     def source(self) -> Path:
         name = self.settings.music.file
@@ -34,28 +35,37 @@ class FileMusic(Backend):
 
     def key_settings(self) -> dict:
         m = self.settings.music
-        return {"file": m.file, "loudness": m.loudness, "fade": m.fade}
+        return {"file": m.file, "loudness": m.loudness, "fade": m.fade, "synth": m.synth, "soundfont": m.soundfont}
 
     def preflight(self) -> None:
         """Fail early (before any stage runs) on a missing or unreadable file."""
         super().preflight()
-        if ffmpeg.audio_duration(self.source()) <= 0.05:
-            raise UserError(f"music file {self.source()} is empty")
+        source = self.source()
+        if synth.is_midi(source):
+            synth.check_midi(source)
+            if (why := synth.problem(self.settings.music.synth, self.settings.music.soundfont)) is not None:
+                raise UserError(why)
+        elif ffmpeg.audio_duration(source) <= 0.05:
+            raise UserError(f"music file {source} is empty")
 
     def run(self, tale: Tale, job: Job) -> None:
         source = self.source()
         m = job.settings.music
         length = round(tale.duration, 3)
-        key = {"file": file_digest(source), "length": length, "loudness": m.loudness, "fade": m.fade}
-        result, entry = job.cache.memo(key, lambda d: _render_bed(source, length, m.loudness, m.fade, d))
+        key = {"file": file_digest(source), "length": length, **self.key_settings()}
+        result, entry = job.cache.memo(key, lambda d: _render_bed(source, length, m, d))
         place(entry / result["audio"], job.path(BED))
-        tale.music = Music(backend=self.name, audio=BED)
+        if synth.is_midi(source):
+            place(source, job.path(SCORE))
+        else:
+            job.path(SCORE).unlink(missing_ok=True)  # from an earlier run with a score
+        tale.music = Music(backend=self.name, audio=BED, midi=SCORE if synth.is_midi(source) else "")
 
 
-def _render_bed(source: Path, length: float, loudness: float, fade: float, folder: Path) -> dict:
-    fade = min(fade, length / 4)
-    chain = (f"loudnorm=I={loudness}:TP=-3:LRA=11,aresample=48000,"
-             f"afade=t=in:d={fade:.3f},afade=t=out:st={length - fade:.3f}:d={fade:.3f}")
-    ffmpeg.run(["-stream_loop", "-1", "-i", str(source), "-t", f"{length:.3f}", "-af", chain,
-                "-ac", "2", "-ar", "48000", "-c:a", "flac", str(folder / BED)], "preparing the music file")
+def _render_bed(source: Path, length: float, m: MusicSettings, folder: Path) -> dict:
+    if synth.is_midi(source):  # played by the soundfont first, then treated as any audio
+        synth.render(source, folder / "played.wav", m.synth, m.soundfont)
+        source = folder / "played.wav"
+    make_bed(source, length, m.loudness, m.fade, folder / BED, loop=True)
+    source.with_name("played.wav").unlink(missing_ok=True)
     return {"audio": BED}

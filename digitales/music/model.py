@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
+from typing import Callable, Sequence
 
 import torch
 import torch.nn.functional as F
@@ -125,11 +126,14 @@ class MusicTransformer(nn.Module):
 
     @torch.inference_mode()
     def generate(self, prime: list[int], steps: int, temperature: float = 1.0, top_p: float = 0.95,
-                 seed: int = 0, use_cache: bool = True, banned: tuple[int, ...] = ()) -> list[int]:
-        """`steps` new events after `prime`, by nucleus sampling; `banned` tokens never come out."""
+                 seed: int | torch.Generator = 0, use_cache: bool = True, banned: Sequence[int] = (),
+                 stop: Callable[[int], bool] | None = None) -> list[int]:
+        """Up to `steps` new events after `prime`, by nucleus sampling; `banned` tokens never
+        come out; `stop(token)` returning True ends it after that token."""
         was_training = self.training
         self.eval()
-        generator = torch.Generator().manual_seed(seed)
+        generator = seed if isinstance(seed, torch.Generator) else torch.Generator().manual_seed(seed)
+        banned = torch.tensor(sorted(set(banned)), dtype=torch.long)
         tokens = list(prime)
         caches = [{} for _ in self.blocks] if use_cache else None
         fresh = torch.tensor([tokens])
@@ -138,10 +142,12 @@ class MusicTransformer(nn.Module):
                 logits = self(fresh, caches)[0, -1]
             else:
                 logits = self(torch.tensor([tokens[-self.cfg.max_len :]]))[0, -1]
-            if banned:
-                logits[list(banned)] = float("-inf")
+            if len(banned):
+                logits[banned] = float("-inf")
             token = _nucleus(logits, temperature, top_p, generator)
             tokens.append(token)
+            if stop is not None and stop(token):
+                break
             fresh = torch.tensor([[token]])
         self.train(was_training)
         return tokens[len(prime) :]

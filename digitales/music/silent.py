@@ -1,6 +1,7 @@
 """`none`: narration only."""
 
 from digitales.backend import Backend, Job
+from digitales.music.bed import BED, SCORE
 from digitales.tale import Music, Tale
 
 
@@ -14,4 +15,5 @@ class NoMusic(Backend):
 
     def run(self, tale: Tale, job: Job) -> None:
         tale.music = Music(backend=self.name)
-        (job.tale_dir / "music.flac").unlink(missing_ok=True)
+        for name in (BED, SCORE):  # from an earlier run with music
+            job.path(name).unlink(missing_ok=True)

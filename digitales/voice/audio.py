@@ -29,9 +29,10 @@ def read_wav(source: Path | bytes) -> tuple[np.ndarray, int]:
 
 
 def write_wav(path: Path, x: np.ndarray, rate: int = RATE) -> None:
+    """16-bit PCM; `x` is (samples,) for mono or (samples, channels)."""
     pcm = (np.clip(x, -1.0, 1.0) * 32767.0).astype("<i2")
     with wave.open(str(path), "wb") as f:
-        f.setnchannels(1)
+        f.setnchannels(1 if x.ndim == 1 else x.shape[1])
         f.setsampwidth(2)
         f.setframerate(rate)
         f.writeframes(pcm.tobytes())

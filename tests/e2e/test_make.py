@@ -79,6 +79,13 @@ def test_russian_tale_from_a_text(tmp_path, ru_text):
     assert all(a.end <= b.start for a, b in zip(lines, lines[1:])), "sentences follow each other"
     assert lines[0].start >= tale.title_card
     assert "Колобок" in (folder / "story.md").read_text()
+    # the composer scored it: a part per scene in that scene's mood, end to end, audible under the title card
+    assert tale.music.backend == "transformer" and (folder / "music.mid").is_file()
+    parts = tale.music.parts
+    assert [p["mood"] for p in parts] == [s.mood for s in tale.scenes]
+    assert parts[0]["start"] == 0 and abs(parts[-1]["end"] - tale.duration) < 0.01
+    assert all(abs(a["end"] - b["start"]) < 1e-6 for a, b in zip(parts, parts[1:]))
+    assert mean_volume(folder / "tale.mp4", 0.8, tale.title_card - 0.8) > -40
 
 
 def test_english_tale_vertical_with_music_under_it(tmp_path, en_text):
@@ -93,9 +100,32 @@ def test_english_tale_vertical_with_music_under_it(tmp_path, en_text):
     tale = check_video(folder, (608, 1080))
     assert tale.backends["voice"]["name"] == "piper" and tale.music.backend == "file"
     # the music plays under the silent title card (the narration has not started yet)
-    err = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-t", "2.5", "-ss", "0.8", "-i", str(folder / "tale.mp4"),
+    assert mean_volume(folder / "tale.mp4", 0.8, 2.5) > -40
+
+
+def test_a_midi_file_is_played_by_the_fallback_synthesizer(tmp_path, en_text):
+    import pretty_midi
+
+    midi = pretty_midi.PrettyMIDI()
+    piano = pretty_midi.Instrument(program=0)
+    piano.notes = [pretty_midi.Note(velocity=90, pitch=60 + i % 8, start=i * 0.25, end=i * 0.25 + 0.2) for i in range(16)]
+    midi.instruments.append(piano)
+    midi.write(str(tmp_path / "tune.mid"))
+    run = run_cli("make", "The Fox", "--text", str(en_text), "--lang", "en", "--music-file", str(tmp_path / "tune.mid"),
+                  "--until", "music", "--out", str(tmp_path / "out"), "--quiet", env={"DIGITALES_MUSIC__SYNTH": "tinysoundfont"})
+    assert run.returncode == 0, run.stderr
+    folder = tmp_path / "out" / "the-fox"
+    tale = Tale.load(folder / "manifest.json")
+    assert tale.music.midi == "music.mid" and (folder / "music.mid").read_bytes() == (tmp_path / "tune.mid").read_bytes()
+    info = probe(folder / "music.flac")
+    assert abs(float(info["format"]["duration"]) - tale.duration) < 0.05
+    assert mean_volume(folder / "music.flac", 5.0, 4.0) > -45  # looped: still playing long after its 4 s
+
+
+def mean_volume(path: Path, start: float, length: float) -> float:
+    err = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-ss", f"{start:.2f}", "-t", f"{length:.2f}", "-i", str(path),
                           "-af", "volumedetect", "-f", "null", "-"], capture_output=True, text=True).stderr
-    assert float(re.search(r"mean_volume: (-?[\d.]+) dB", err).group(1)) > -40
+    return float(re.search(r"mean_volume: (-?[\d.]+) dB", err).group(1))
 
 
 @pytest.mark.parametrize("aspect, height, size", [("1:1", 720, (720, 720)), ("16:9", 2160, (3840, 2160))])
