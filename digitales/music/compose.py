@@ -59,10 +59,11 @@ def ship(checkpoint: Path, out: Path) -> None:
 
 
 def compose(model: MusicTransformer, parts: list[Part], seed: int = 0, temperature: float = 1.0, top_p: float = 0.95,
-            progress: Callable[[float, float], None] = lambda done, total: None) -> list[int]:
-    """The events of the whole score, part after part."""
+            progress: Callable[[float, float], None] = lambda done, total: None, steer: bool = True) -> list[int]:
+    """The events of the whole score, part after part. `steer=False` samples the model as it
+    is, conditioned by its mode and tempo tokens only (benchmarks/music.py compares the two)."""
     with _one_thread():
-        return _compose(model, parts, seed, temperature, top_p, progress)
+        return _compose(model, parts, seed, temperature, top_p, progress, steer)
 
 
 @contextmanager
@@ -78,41 +79,79 @@ def _one_thread():
 
 
 def _compose(model: MusicTransformer, parts: list[Part], seed: int, temperature: float, top_p: float,
-             progress: Callable[[float, float], None]) -> list[int]:
+             progress: Callable[[float, float], None], steer: bool) -> list[int]:
     generator = torch.Generator().manual_seed(seed)
     window = model.cfg.max_len - 1
     history: list[int] = []
-    clock = _Clock()
+    guide = PartGuide()
     total = sum(p.seconds for p in parts)
     for part in parts:
-        clock.end += part.seconds
-        style = part.style
-        allowed = scale_pitches(part.tonic, style.mode, style.lowest, style.highest)
-        banned = [ev.NOTE_ON + p for p in range(128) if p not in allowed] + list(range(ev.EVENTS, ev.VOCAB))
-        head = [ev.CONTROL[style.mode], ev.CONTROL[style.tempo]]
-        while not clock.full():
+        guide.next_part(part, steer)
+        head = [ev.CONTROL[part.style.mode], ev.CONTROL[part.style.tempo]]
+        while not guide.full():
             if history:
-                history += _notes_out_of_sight(history)
+                closes = _notes_out_of_sight(history)
+                for token in closes:
+                    guide.took(token)
+                history += closes
             prime = head + (history[-PRIME:] if history else [ev.CONTROL["bos"]])
-            history += model.generate(prime, window - len(prime), temperature, top_p, seed=generator, banned=banned,
-                                      stop=clock.advance)
-            progress(min(clock.now, total), total)
+            history += model.generate(prime, window - len(prime), temperature, top_p, seed=generator, guide=guide)
+            progress(min(guide.now, total), total)
     return history
 
 
-class _Clock:
-    """Seconds of music sampled so far, and where the current part ends."""
+class PartGuide:
+    """Steers the composer through one part after another:
+    - only the notes of the part's scale, in its register;
+    - a pull towards the tonic chord, so the key heard is the one asked for, not its
+      relative major or minor (they share every note);
+    - no note held longer than HOLD seconds: past that, its note-off is the only choice
+      (a note the model forgot would drone on);
+    - stop when the part's time is full."""
+
+    HOLD = LONGEST_NOTE - 1.0  # the next time shift may add up to a second
+    PULL = {0: 1.0, "third": 0.7, 7: 0.5}  # extra logits for the tonic chord: tonic, third, fifth
+    # TODO(tune after training): the pull values are set by benchmarks/music.py's mode share
 
     def __init__(self) -> None:
         self.now, self.end = 0.0, 0.0
+        self.sounding: dict[int, float] = {}  # pitch -> when it was struck
+        self.bias = torch.zeros(ev.VOCAB)
+        self.steer = True
+
+    def next_part(self, part: Part, steer: bool) -> None:
+        """The next part's key and register; `steer=False` leaves only the stop at its end."""
+        self.end += part.seconds
+        self.steer = steer
+        style = part.style
+        self.bias = torch.zeros(ev.VOCAB)
+        self.bias[ev.EVENTS:] = float("-inf")  # control tokens are given, never sampled
+        if steer:
+            allowed = scale_pitches(part.tonic, style.mode, style.lowest, style.highest)
+            third = 4 if style.mode == "major" else 3  # the note that makes the mode
+            pull = {0: self.PULL[0], third: self.PULL["third"], 7: self.PULL[7]}
+            for pitch in range(128):
+                self.bias[ev.NOTE_ON + pitch] = pull.get((pitch - part.tonic) % 12, 0.0) if pitch in allowed else float("-inf")
 
     def full(self) -> bool:
         return self.now >= self.end - 1e-6
 
-    def advance(self, token: int) -> bool:
-        """Count a sampled token's time; True (stop) once the part is full."""
+    def shape(self, logits: torch.Tensor) -> None:
+        overdue = [p for p, t in self.sounding.items() if self.now - t >= self.HOLD] if self.steer else []
+        if overdue:
+            keep = logits[[ev.NOTE_OFF + p for p in overdue]].clone()
+            logits.fill_(float("-inf"))
+            logits[[ev.NOTE_OFF + p for p in overdue]] = keep
+        else:
+            logits += self.bias
+
+    def took(self, token: int) -> bool:
         if ev.TIME_SHIFT <= token < ev.VELOCITY:
             self.now += (token - ev.TIME_SHIFT + 1) * ev.STEP
+        elif ev.NOTE_ON <= token < ev.NOTE_OFF:
+            self.sounding[token] = self.now
+        elif ev.NOTE_OFF <= token < ev.TIME_SHIFT:
+            self.sounding.pop(token - ev.NOTE_OFF, None)
         return self.full()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
-from typing import Callable, Sequence
+from typing import Protocol
 
 import torch
 import torch.nn.functional as F
@@ -32,6 +32,16 @@ class ModelConfig:
     d_ff: int = 768
     max_len: int = 1024  # longest distance the relative embeddings cover
     dropout: float = 0.1
+
+
+class Guide(Protocol):
+    """Steers sampling from outside the model (the composer keeps a part to its key with one)."""
+
+    def shape(self, logits: torch.Tensor) -> None:
+        """Change the next event's logits in place (−inf forbids an event)."""
+
+    def took(self, token: int) -> bool:
+        """Note the sampled event; True ends sampling after it."""
 
 
 def skew(qe: torch.Tensor) -> torch.Tensor:
@@ -126,14 +136,11 @@ class MusicTransformer(nn.Module):
 
     @torch.inference_mode()
     def generate(self, prime: list[int], steps: int, temperature: float = 1.0, top_p: float = 0.95,
-                 seed: int | torch.Generator = 0, use_cache: bool = True, banned: Sequence[int] = (),
-                 stop: Callable[[int], bool] | None = None) -> list[int]:
-        """Up to `steps` new events after `prime`, by nucleus sampling; `banned` tokens never
-        come out; `stop(token)` returning True ends it after that token."""
+                 seed: int | torch.Generator = 0, use_cache: bool = True, guide: Guide | None = None) -> list[int]:
+        """Up to `steps` new events after `prime`, by nucleus sampling, steered by `guide`."""
         was_training = self.training
         self.eval()
         generator = seed if isinstance(seed, torch.Generator) else torch.Generator().manual_seed(seed)
-        banned = torch.tensor(sorted(set(banned)), dtype=torch.long)
         tokens = list(prime)
         caches = [{} for _ in self.blocks] if use_cache else None
         fresh = torch.tensor([tokens])
@@ -142,11 +149,11 @@ class MusicTransformer(nn.Module):
                 logits = self(fresh, caches)[0, -1]
             else:
                 logits = self(torch.tensor([tokens[-self.cfg.max_len :]]))[0, -1]
-            if len(banned):
-                logits[banned] = float("-inf")
+            if guide is not None:
+                guide.shape(logits)
             token = _nucleus(logits, temperature, top_p, generator)
             tokens.append(token)
-            if stop is not None and stop(token):
+            if guide is not None and guide.took(token):
                 break
             fresh = torch.tensor([[token]])
         self.train(was_training)

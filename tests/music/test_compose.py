@@ -27,6 +27,7 @@ def test_the_score_fills_every_part_and_each_part_keeps_to_its_key(composer):
         assert all((n.pitch - part.tonic) % 12 in steps for n in inside)
         assert all(part.style.lowest <= n.pitch <= part.style.highest for n in inside)
         at += part.seconds
+    assert max(n.end - n.start for n in notes) <= LONGEST_NOTE + 1e-6  # no note is left droning on
 
 
 def test_the_same_seed_gives_the_same_score_and_another_seed_another(composer):

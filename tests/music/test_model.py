@@ -62,4 +62,17 @@ def test_sampling_with_and_without_the_cache_gives_the_same_events():
     plain = model.generate(prime, 15, temperature=1.0, top_p=0.9, seed=7, use_cache=False)
     assert cached == plain and len(cached) == 15
     assert model.generate(prime, 15, seed=8) != cached  # the seed matters
-    assert 4 not in model.generate(prime, 30, seed=9, banned=(4,))
+
+    class NoFourStopAfter:
+        def __init__(self, n):
+            self.left = n
+
+        def shape(self, logits):
+            logits[4] = float("-inf")
+
+        def took(self, token):
+            self.left -= 1
+            return self.left == 0
+
+    assert 4 not in model.generate(prime, 60, seed=9, guide=NoFourStopAfter(1000))
+    assert len(model.generate(prime, 60, seed=9, guide=NoFourStopAfter(5))) == 5
