@@ -140,7 +140,7 @@ def train_composer(
     """Train the Music Transformer on music21's public-domain corpus; use it with music.checkpoint = OUT/checkpoint.pt."""
     from digitales.music.corpus import COLLECTIONS, load_collection
     from digitales.music.model import ModelConfig
-    from digitales.music.train import TrainConfig, train
+    from digitales.music.train import TrainConfig, ship, train
 
     names = [n.strip() for n in corpus.split(",") if n.strip()]
     bad = [n for n in names if n not in COLLECTIONS]
@@ -168,9 +168,10 @@ def train_composer(
                 err.print(f"step {step}/{total}  train loss {info['loss']:.3f}  held-out NLL {info['held_out_nll']}")
 
         log = train(pieces, out, model_cfg, cfg, report)
+    shipped = ship(out, names)
     best = min((e["held_out_nll"] for e in log["evaluations"] if e["held_out_nll"] is not None), default=float("nan"))
-    print(f"{out / 'checkpoint.pt'}  {log['evaluations'][-1]['step'] if log['evaluations'] else 0} steps, "
-          f"{len(pieces)} pieces, best held-out NLL {best:.3f} per event")
+    print(f"{shipped}  {log['evaluations'][-1]['step'] if log['evaluations'] else 0} steps, "
+          f"{len(pieces)} pieces, best held-out NLL {best:.3f} per event; use it with music.checkpoint = \"{shipped}\"")
 
 
 @app.command()

@@ -43,19 +43,13 @@ def load_composer(path: Path | None = None) -> MusicTransformer:
         raise UserError(f"composer checkpoint not found: {path}")
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
-        model = MusicTransformer(ModelConfig(**state["config"]))
+        config = state["config"] if "config" in state else state["log"]["model"]  # a shipped file or a training checkpoint
+        model = MusicTransformer(ModelConfig(**config))
         model.load_state_dict({k: v.float() for k, v in state["model"].items()})
     except Exception as e:  # torch raises many kinds on a damaged or foreign file
         raise UserError(f"composer checkpoint {path} is not readable ({type(e).__name__}): "
                         "use the shipped one (drop music.checkpoint) or train one with `digitales train-composer`") from e
     return model.eval()
-
-
-def ship(checkpoint: Path, out: Path) -> None:
-    """A training checkpoint → the small file `make` loads: fp16 weights, config, training log."""
-    state = torch.load(checkpoint, map_location="cpu", weights_only=False)
-    config = state["log"]["model"]
-    torch.save({"config": config, "model": {k: v.half() for k, v in state["model"].items()}, "log": state["log"]}, out)
 
 
 def compose(model: MusicTransformer, parts: list[Part], seed: int = 0, temperature: float = 1.0, top_p: float = 0.95,
@@ -82,6 +76,7 @@ def _compose(model: MusicTransformer, parts: list[Part], seed: int, temperature:
              progress: Callable[[float, float], None], steer: bool) -> list[int]:
     generator = torch.Generator().manual_seed(seed)
     window = model.cfg.max_len - 1
+    recall = min(PRIME, (window - 2) // 2)  # a small model's window leaves half for new events
     history: list[int] = []
     guide = PartGuide()
     total = sum(p.seconds for p in parts)
@@ -90,11 +85,11 @@ def _compose(model: MusicTransformer, parts: list[Part], seed: int, temperature:
         head = [ev.CONTROL[part.style.mode], ev.CONTROL[part.style.tempo]]
         while not guide.full():
             if history:
-                closes = _notes_out_of_sight(history)
+                closes = _notes_out_of_sight(history, recall)
                 for token in closes:
                     guide.took(token)
                 history += closes
-            prime = head + (history[-PRIME:] if history else [ev.CONTROL["bos"]])
+            prime = head + (history[-recall:] if history else [ev.CONTROL["bos"]])
             history += model.generate(prime, window - len(prime), temperature, top_p, seed=generator, guide=guide)
             progress(min(guide.now, total), total)
     return history
@@ -107,15 +102,18 @@ class PartGuide:
       relative major or minor (they share every note);
     - no note held longer than HOLD seconds: past that, its note-off is the only choice
       (a note the model forgot would drone on);
+    - time moves on: after STILL events without a time shift only time shifts may come
+      (a poorly trained checkpoint could otherwise pile up notes at one instant forever);
     - stop when the part's time is full."""
 
     HOLD = LONGEST_NOTE - 1.0  # the next time shift may add up to a second
-    PULL = {0: 1.0, "third": 0.7, 7: 0.5}  # extra logits for the tonic chord: tonic, third, fifth
-    # TODO(tune after training): the pull values are set by benchmarks/music.py's mode share
+    STILL = 64
+    PULL = (1.0, 0.7, 0.5)  # extra logits for the tonic chord's root, third and fifth
 
     def __init__(self) -> None:
         self.now, self.end = 0.0, 0.0
         self.sounding: dict[int, float] = {}  # pitch -> when it was struck
+        self.still = 0  # events since the last time shift
         self.bias = torch.zeros(ev.VOCAB)
         self.steer = True
 
@@ -129,7 +127,7 @@ class PartGuide:
         if steer:
             allowed = scale_pitches(part.tonic, style.mode, style.lowest, style.highest)
             third = 4 if style.mode == "major" else 3  # the note that makes the mode
-            pull = {0: self.PULL[0], third: self.PULL["third"], 7: self.PULL[7]}
+            pull = dict(zip((0, third, 7), self.PULL))
             for pitch in range(128):
                 self.bias[ev.NOTE_ON + pitch] = pull.get((pitch - part.tonic) % 12, 0.0) if pitch in allowed else float("-inf")
 
@@ -139,15 +137,23 @@ class PartGuide:
     def shape(self, logits: torch.Tensor) -> None:
         overdue = [p for p, t in self.sounding.items() if self.now - t >= self.HOLD] if self.steer else []
         if overdue:
-            keep = logits[[ev.NOTE_OFF + p for p in overdue]].clone()
-            logits.fill_(float("-inf"))
-            logits[[ev.NOTE_OFF + p for p in overdue]] = keep
+            self._only(logits, [ev.NOTE_OFF + p for p in overdue])
+        elif self.still >= self.STILL:
+            self._only(logits, list(range(ev.TIME_SHIFT, ev.VELOCITY)))
         else:
             logits += self.bias
 
+    @staticmethod
+    def _only(logits: torch.Tensor, tokens: list[int]) -> None:
+        keep = logits[tokens].clone()
+        logits.fill_(float("-inf"))
+        logits[tokens] = keep
+
     def took(self, token: int) -> bool:
+        self.still += 1
         if ev.TIME_SHIFT <= token < ev.VELOCITY:
             self.now += (token - ev.TIME_SHIFT + 1) * ev.STEP
+            self.still = 0
         elif ev.NOTE_ON <= token < ev.NOTE_OFF:
             self.sounding[token] = self.now
         elif ev.NOTE_OFF <= token < ev.TIME_SHIFT:
@@ -155,10 +161,11 @@ class PartGuide:
         return self.full()
 
 
-def _notes_out_of_sight(history: list[int]) -> list[int]:
-    """Note-offs for the notes still sounding whose note-on the next window will not see:
-    the model would never end them. (Half a prime back, so the offs themselves fit.)"""
-    recent = history[-PRIME // 2 :]
+def _notes_out_of_sight(history: list[int], recall: int = PRIME) -> list[int]:
+    """Note-offs for the notes still sounding whose note-on the next window (primed with the
+    last `recall` events) will not see: the model would never end them. (Half of it back,
+    so the offs themselves fit.)"""
+    recent = history[-(recall // 2) :]
     hidden = _sounding(history[: len(history) - len(recent)]) - _touched(recent)
     return [ev.NOTE_OFF + p for p in sorted(hidden)]
 

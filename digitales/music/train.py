@@ -4,11 +4,13 @@ Augmentation: transposition (−5…+6 semitones) and tempo (60–160 bpm, which
 the tempo-class token). Each training sequence starts with the piece's mode and tempo
 class, so sampling can ask for a mood. A held-out split (by piece) measures progress;
 a checkpoint after every evaluation makes a killed run resumable.
-(Work in progress for issue 5: the shipped checkpoint and its training log come next.)
+`ship` turns the checkpoint into the small file `make` loads (digitales/music/composer.pt
+is one, with its log beside it).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import time
@@ -18,11 +20,13 @@ from typing import Callable
 
 import torch
 
-from digitales.files import atomic_path
+from digitales.files import atomic_path, write_text_atomic
 from digitales.music import events as ev
 from digitales.music.model import ModelConfig, MusicTransformer
 
 CHECKPOINT = "checkpoint.pt"
+SHIPPABLE = "composer.pt"  # what `make` loads: fp16 weights, config and log, no optimizer
+LOG = "composer-training.json"
 
 
 @dataclass
@@ -145,3 +149,14 @@ def train(pieces: list[dict], out: Path, model_cfg: ModelConfig | None = None, c
 def _save(path: Path, model, optimizer, step: int, log: dict) -> None:
     with atomic_path(path) as tmp:
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step, "log": log}, tmp)
+
+
+def ship(out: Path, collections: list[str]) -> Path:
+    """From the training checkpoint in `out/`, the small file `make` loads and its log as JSON."""
+    state = torch.load(Path(out) / CHECKPOINT, map_location="cpu", weights_only=True)
+    log = {**state["log"], "collections": collections, "steps": state["step"]}
+    weights = {k: v.half() for k, v in state["model"].items()}
+    with atomic_path(Path(out) / SHIPPABLE) as tmp:
+        torch.save({"config": log["model"], "model": weights, "log": log}, tmp)
+    write_text_atomic(Path(out) / LOG, json.dumps(log, indent=1) + "\n")
+    return Path(out) / SHIPPABLE

@@ -62,6 +62,15 @@ def test_train_composer_command_trains_from_a_cached_collection_and_resumes(tmp_
     assert "5 steps, 8 pieces" in run.stdout and (tmp_path / "m" / "checkpoint.pt").exists()
     again = run_cli(*args, "--steps", "8")
     assert again.returncode == 0 and "8 steps" in again.stdout
+    # the small file it ships is what `make` loads, with its log
+    from digitales.music.compose import Part, compose, load_composer
+    from digitales.music.style import style_for
+
+    shipped = tmp_path / "m" / "composer.pt"
+    assert str(shipped) in again.stdout
+    assert json.loads((tmp_path / "m" / "composer-training.json").read_text())["collections"] == ["airdsAirs"]
+    events = compose(load_composer(shipped), [Part(3.0, style_for("calm"), 0)], seed=0)
+    assert sum((e - 256 + 1) * 0.01 for e in events if 256 <= e < 356) >= 3.0 - 1e-6
     refused = run_cli("train-composer", "--corpus", "essenFolksong", "--out", str(tmp_path / "x"))
     assert refused.returncode == 2 and "non-free" in refused.stderr
 
