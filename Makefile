@@ -6,13 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-en test install system benchmark clean
+.PHONY: demo demo-en serve test install system benchmark clean
 
 demo: install
 	$(BIN)/digitales make "Колобок" --text examples/kolobok.txt --lang ru
 
 demo-en: install
 	$(BIN)/digitales make "The Fox and the Castle" --text examples/fox-and-castle.md --lang en
+
+serve: install
+	$(BIN)/digitales serve
 
 test: install
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""The command line: `digitales make`, `doctor`, `voices`."""
+"""The command line: `digitales make`, `serve`, `doctor`, `voices`, `train-composer`."""
 
 from __future__ import annotations
 
@@ -72,38 +72,11 @@ def make(
 ) -> None:
     """Make a video tale."""
     from digitales.pipeline import make_tale
-    from digitales.settings import load_settings
+    from digitales.settings import choices, load_settings
 
-    overrides: dict[str, Any] = {}
-
-    def put(path: str, value: Any) -> None:
-        if value is None:
-            return
-        node = overrides
-        *parents, leaf = path.split(".")
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[leaf] = value
-
-    put("genre", genre)
-    put("lang", lang)
-    put("seed", seed)
-    put("out", str(out) if out is not None else None)
-    put("video.aspect", aspect)
-    put("video.height", height)
-    put("video.burn_subtitles", burn_subtitles)
-    put("text.stress_dict", str(stress_dict) if stress_dict is not None else None)
-    put("writer.backend", writer)
-    if voice is not None:
-        name, _, choice = voice.partition(":")
-        put("voice.backend", name)
-        put("voice.voice", choice or None)
-    put("picture.backend", picture)
-    if music_file is not None:
-        put("music.file", str(music_file))
-        put("music.backend", music or "file")
-    else:
-        put("music.backend", music)
+    overrides = choices(genre=genre, lang=lang, seed=seed, out=out, aspect=aspect, height=height,
+                        burn_subtitles=burn_subtitles, stress_dict=stress_dict, writer=writer, voice=voice,
+                        picture=picture, music=music, music_file=music_file)
     try:
         settings = load_settings(config, profile, overrides)
         reporter = None if quiet else RichReporter()
@@ -211,6 +184,32 @@ def doctor(
     Console(width=max(120, Console().width)).print(table)
     if broken:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    out: Path = typer.Option(Path("out"), "--out", help="Output root: tales are made and listed here."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Listen address; 127.0.0.1 keeps the studio to this machine."),
+    port: int = typer.Option(7860, "--port"),
+    concurrency: int = typer.Option(1, "--concurrency", help="Renders at a time (one suits a 2-core machine)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file for every job."),
+    profile: Optional[str] = typer.Option(None, "--profile"),
+) -> None:
+    """Start the web studio: make, watch and download tales in the browser."""
+    if concurrency < 1 or not 0 < port < 65536:
+        fail("--concurrency must be at least 1 and --port between 1 and 65535")
+    try:
+        from digitales.settings import load_settings
+
+        load_settings(config, profile, {})  # a bad config fails here, not in every job
+        from digitales.studio.app import serve as start
+
+        err.print(f"DigiTales studio on http://{host}:{port}/  (Ctrl-C stops it)")
+        start(out, host, port, concurrency, config, profile)
+    except UserError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
 
 
 @app.command()

@@ -103,10 +103,18 @@ def prepare_folder(out: Path, slug: str) -> Path:
     return folder
 
 
-def make_tale(title: str, settings: Settings, text_file: Path | None = None, until: str | None = None,
-              reporter: Reporter | None = None) -> tuple[Tale, Path]:
-    """Run the graph for one tale; return it and its folder. Inputs are all checked before anything is written."""
-    reporter = reporter or Silent()
+@dataclass
+class Checked:
+    """A run's inputs after every check: what make_tale needs to start writing."""
+
+    title: str
+    genre: str
+    source: str
+    backends: dict[str, Backend]
+
+
+def check_inputs(title: str, settings: Settings, text_file: Path | None = None, until: str | None = None) -> Checked:
+    """Every check a run makes before it writes anything; raises UserError with the message."""
     title = check_title(title)
     genre = genre_name(settings.genre)
     voice.check_language(settings.lang)
@@ -120,6 +128,15 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
     backends = {stage.name: backend_for(stage, settings, settings.lang) for stage in GRAPH}
     for backend in backends.values():
         backend.preflight()
+    return Checked(title, genre, source, backends)
+
+
+def make_tale(title: str, settings: Settings, text_file: Path | None = None, until: str | None = None,
+              reporter: Reporter | None = None) -> tuple[Tale, Path]:
+    """Run the graph for one tale; return it and its folder. Inputs are all checked before anything is written."""
+    reporter = reporter or Silent()
+    checked = check_inputs(title, settings, text_file, until)
+    title, genre, source, backends = checked.title, checked.genre, checked.source, checked.backends
 
     tale = Tale(title=title, genre=genre, lang=settings.lang, seed=settings.seed, version=VERSION,
                 slug=slugify(title), source_text=source)

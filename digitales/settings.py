@@ -155,3 +155,43 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def choices(*, genre: str | None = None, lang: str | None = None, seed: int | None = None, out: Path | str | None = None,
+            aspect: str | None = None, height: int | None = None, burn_subtitles: bool | None = None,
+            stress_dict: Path | str | None = None, writer: str | None = None, voice: str | None = None,
+            picture: str | None = None, music: str | None = None, music_file: Path | str | None = None) -> dict[str, Any]:
+    """Settings overrides from the choices a user makes on the command line or in the studio
+    (None = not chosen). `voice` may name a voice: "piper:MODEL.onnx"; a music file implies
+    the `file` music backend."""
+    overrides: dict[str, Any] = {}
+
+    def put(path: str, value: Any) -> None:
+        if value is None:
+            return
+        node = overrides
+        *parents, leaf = path.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[leaf] = str(value) if isinstance(value, Path) else value
+
+    put("genre", genre)
+    put("lang", lang)
+    put("seed", seed)
+    put("out", out)
+    put("video.aspect", aspect)
+    put("video.height", height)
+    put("video.burn_subtitles", burn_subtitles)
+    put("text.stress_dict", stress_dict)
+    put("writer.backend", writer)
+    if voice is not None:
+        name, _, choice = voice.partition(":")
+        put("voice.backend", name)
+        put("voice.voice", choice or None)
+    put("picture.backend", picture)
+    if music_file is not None:
+        put("music.file", music_file)
+        put("music.backend", music or "file")
+    else:
+        put("music.backend", music)
+    return overrides
