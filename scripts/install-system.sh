@@ -8,6 +8,7 @@ PACKAGES=(
   fonts-paratype fonts-comfortaa fonts-dejavu-core  # fonts with Cyrillic
   coreutils              # stdbuf keeps festival answering line by line
   fluidsynth fluid-soundfont-gm  # plays the composer's score (FluidR3_GM soundfont)
+  chromium               # the web studio's end-to-end test drives it (through Playwright)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

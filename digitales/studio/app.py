@@ -152,7 +152,8 @@ def build(queue: JobQueue) -> gr.Blocks:
                 video = gr.Video(label="Tale", elem_id="video", interactive=False)
                 downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
                 story = gr.Markdown(elem_id="story")
-        gallery = gr.Gallery(label="Earlier tales", columns=4, height="auto", elem_id="gallery")
+        gallery = gr.Gallery(label="Earlier tales (click one to open it)", columns=4, height=300, object_fit="contain",
+                             elem_id="gallery")
         timer = gr.Timer(1.0)
 
         start.click(submit, [title, text, music_file, genre, lang, aspect, height, voice, picture, music], [job_id, message],
