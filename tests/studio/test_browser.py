@@ -24,6 +24,8 @@ def test_make_a_tale_in_the_browser(studio, tmp_path):
         hosts = set()
         page.on("request", lambda r: hosts.add(urlparse(r.url).hostname) if r.url.startswith("http") else None)
         page.goto(studio.url)
+        page.locator("#start").click()  # no title yet: the CLI's message, in the page
+        expect(page.locator("#message")).to_contain_text("the title is empty", timeout=30_000)
         page.locator("#title textarea, #title input").first.fill("Курочка Ряба")
         page.locator("#text-upload input[type=file]").set_input_files(str(text))
         expect(page.locator("#text-upload")).to_contain_text("ryaba.txt", timeout=30_000)
