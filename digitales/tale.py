@@ -21,9 +21,28 @@ VERSION = "0.1.0"
 class Character:
     name: str
     role: str = "character"
-    gender: str = "unknown"  # male | female | neuter | unknown
+    gender: str = "unknown"  # male | female | neuter | plural | unknown
     voice: str = ""
-    look: str = ""
+    look: str = ""  # how they look, the same all tale long (pictures and prompts use it)
+    kind: str = ""  # fox, hare, girl, koschei… (plot/cast.py): what pictures draw
+    proper: bool = False  # a proper name (Баба-яга, Ivan): capitalised, no article in English
+
+
+@dataclass
+class Beat:
+    """One step of the plan: a function of the genre's arc, where, when, in what mood, who."""
+
+    function: str
+    place: str
+    time_of_day: str
+    mood: str
+    cast: list[str] = field(default_factory=list)  # character names, the one who acts first
+
+
+@dataclass
+class Plan:
+    setting: str = ""
+    beats: list[Beat] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +98,7 @@ class Tale:
     title_card: float = 0.0  # seconds the title card is on screen before the narration
     title_image: str = ""
     characters: list[Character] = field(default_factory=list)
+    plan: Plan = field(default_factory=Plan)  # empty when the user's text is the tale
     scenes: list[Scene] = field(default_factory=list)
     music: Music = field(default_factory=Music)
     backends: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -1,5 +1,7 @@
-"""Planning: cast, setting and beats. The first backend takes the plan from a given text."""
+"""Planning: cast, setting and beats. `planner` makes a plan from the title; `given`
+takes the user's text as the tale and plans nothing."""
 
 from digitales.plot.given import GivenPlot
+from digitales.plot.planner import Planner
 
-BACKENDS = {GivenPlot.name: GivenPlot}
+BACKENDS = {GivenPlot.name: GivenPlot, Planner.name: Planner}

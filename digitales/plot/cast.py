@@ -1,0 +1,241 @@
+"""The cast: the characters a title names, then the roles its genre still needs.
+
+Russian titles are read with pymorphy3: animate nouns (and the fairy-tale folk it
+calls inanimate, like Колобок) become characters with their grammatical gender;
+an adjective before a noun ("серый волк") or a capitalised epithet after it
+("Кощей Бессмертный") stays part of the name. English titles are read against the
+same lexicon of kinds. Each character gets a look, drawn once by the seed, that
+stays the same all tale long.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of character: its Russian lemmas, English words, gender in English, and looks."""
+
+    name: str
+    ru: tuple[str, ...]
+    en: tuple[str, ...]
+    gender: str  # the English default; Russian takes the noun's grammatical gender
+    looks_ru: tuple[str, ...]
+    looks_en: tuple[str, ...]
+
+
+def _kind(name: str, ru: str, en: str, gender: str, looks_ru: str, looks_en: str) -> Kind:
+    return Kind(name, tuple(ru.split(",")), tuple(en.split(",")), gender, tuple(looks_ru.split(";")), tuple(looks_en.split(";")))
+
+
+KINDS = [
+    _kind("fox", "лиса,лисица,лисичка,лис", "fox,vixen", "female",
+          "рыжая, с пушистым белым кончиком хвоста;огненно-рыжая, в зелёном платочке;рыжая, с хитрыми жёлтыми глазами",
+          "red, with a fluffy white-tipped tail;flame-red, in a green headscarf;red, with sly yellow eyes"),
+    _kind("hare", "заяц,зайка,зайчик,заяц-беляк", "hare,rabbit,bunny", "male",
+          "серый, с длинными ушами;белый, с чёрными кончиками ушей;серый, в синей жилетке",
+          "grey, with long ears;white, with black-tipped ears;grey, in a blue waistcoat"),
+    _kind("wolf", "волк,волчок,волчище", "wolf", "male",
+          "серый, с жёлтыми глазами;тёмно-серый, с рваным ухом;серый, худой и зубастый",
+          "grey, with yellow eyes;dark grey, with a torn ear;grey, lean and toothy"),
+    _kind("bear", "медведь,мишка,медвежонок", "bear", "male",
+          "бурый и косолапый;бурый, с мёдом на усах;огромный, тёмно-бурый",
+          "brown and pigeon-toed;brown, with honey on his whiskers;huge and dark brown"),
+    _kind("bun", "колобок", "bun,gingerbread", "male",
+          "круглый, румяный, с весёлыми глазками;золотистый, поджаристый бочок",
+          "round and rosy, with merry little eyes;golden, with a crispy side"),
+    _kind("hen", "курочка,курица,ряба", "hen,chicken", "female",
+          "пёстрая, в рябую крапинку;белая, с красным гребешком", "speckled all over;white, with a red comb"),
+    _kind("cat", "кот,кошка,котик,котофей", "cat,kitten", "male",
+          "рыжий, полосатый;чёрный, с белой манишкой;серый, пушистый", "ginger and striped;black, with a white bib;grey and fluffy"),
+    _kind("dog", "пёс,собака,жучка,щенок", "dog,puppy", "male",
+          "лохматый, с белым пятном на боку;маленький, чёрный и звонкий", "shaggy, with a white patch;small, black and loud"),
+    _kind("mouse", "мышь,мышка,мышонок", "mouse", "female",
+          "серенькая, с длинным хвостиком;маленькая, с розовым носиком", "small and grey, with a long tail;tiny, with a pink nose"),
+    _kind("crow", "ворона,ворон", "crow,raven", "female",
+          "чёрная, с блестящими перьями;серая, с крепким клювом", "black, with shiny feathers;grey, with a strong beak"),
+    _kind("owl", "сова,филин,совушка", "owl", "female",
+          "большая, с круглыми глазами;серая, мудрая, в очках", "big, with round eyes;grey and wise, wearing spectacles"),
+    _kind("frog", "лягушка,жаба,царевна-лягушка,лягушонок", "frog,toad", "female",
+          "зелёная, с золотой короной;маленькая, пятнистая", "green, with a little golden crown;small and spotted"),
+    _kind("goat", "коза,козёл,козлёнок,козочка", "goat,kid", "female",
+          "белая, с колокольчиком;серая, рогатая", "white, with a little bell;grey, with horns"),
+    _kind("hedgehog", "ёж,ёжик", "hedgehog", "male", "колючий, с яблоком на спине", "prickly, with an apple on his back"),
+    _kind("horse", "конь,лошадь,конёк,конёк-горбунок", "horse,pony", "male",
+          "белый, с длинной гривой;вороной, быстрый как ветер", "white, with a long mane;jet black and swift as the wind"),
+    _kind("swan", "лебедь,гусь,гусь-лебедь,гуси-лебеди", "swan,goose", "female",
+          "белоснежный, с гордой шеей", "snow-white, with a proud neck"),
+    _kind("firebird", "жар-птица", "firebird", "female", "золотая, с огненным хвостом", "golden, with a tail of fire"),
+    _kind("dragon", "Змей Горыныч,змей,змей-горыныч,горыныч,дракон", "dragon,serpent", "male",
+          "зелёный, трёхголовый;огромный, с медной чешуёй", "green and three-headed;huge, with copper scales"),
+    _kind("koschei", "Кощей Бессмертный,кощей", "Koschei the Deathless,koschei", "male", "худой, в чёрном плаще и железной короне", "thin, in a black cloak and an iron crown"),
+    _kind("witch", "Баба-яга,баба-яга,яга,ведьма,колдунья", "witch,hag", "female",
+          "с длинным носом, в лоскутном платке, в ступе;старая, с костяной ногой и метлой",
+          "long-nosed, in a patchwork shawl, riding a mortar;old, with a bony leg and a broom"),
+    _kind("grandfather", "дед,дедушка,старик,старичок", "grandfather,old man,grandpa", "male",
+          "седой, с длинной бородой;в валенках и тулупе", "white-haired, with a long beard;in felt boots and a sheepskin coat"),
+    _kind("grandmother", "бабушка,баба,бабка,старуха,старушка", "grandmother,old woman,grandma", "female",
+          "в цветастом платке;добрая, в очках и переднике", "in a flowery headscarf;kind, in spectacles and an apron"),
+    _kind("girl", "девочка,маша,машенька,алёнушка,девица,снегурочка,внучка", "girl,maiden", "female",
+          "с длинной русой косой;в красном сарафане;в голубой шубке", "with a long fair braid;in a red sarafan;in a pale blue coat"),
+    _kind("boy", "мальчик,иван,иванушка,ваня,емеля,мальчик-с-пальчик", "boy,lad", "male",
+          "в красной рубахе;вихрастый, в лаптях", "in a red shirt;tousle-haired, in bast shoes"),
+    _kind("hero", "богатырь,илья,муромец,добрыня,алёша,витязь", "hero,knight,warrior", "male",
+          "в кольчуге, с тяжёлой палицей;в шлеме, на белом коне", "in chain mail, with a heavy mace;in a helmet, on a white horse"),
+    _kind("tsar", "князь Владимир,царь,король,князь", "king,tsar,prince", "male", "в золотой короне и красном плаще", "in a golden crown and a red cloak"),
+    _kind("tsarevna", "царевна,королевна,принцесса,василиса", "princess,tsarevna", "female",
+          "в жемчужном кокошнике;в серебряном платье", "in a pearl headdress;in a silver dress"),
+    _kind("robber", "разбойник,соловей-разбойник,боярин", "robber,bandit,lord", "male",
+          "с чёрной бородой и свистом как буря;в богатой шубе, хвастливый", "black-bearded, with a whistle like a storm;in a rich fur coat, boastful"),
+    _kind("ghost", "призрак,привидение,тень,домовой,леший", "ghost,shadow,goblin", "male",
+          "лохматый, с глазами-угольками;прозрачный, как туман", "shaggy, with eyes like embers;see-through, like mist"),
+]
+
+# Who fills a role when the title names nobody for it: a kind per role, per genre flavour.
+STOCK = {
+    "hero": ("boy", "girl", "hare", "hedgehog"),
+    "antagonist": ("wolf", "fox", "koschei", "dragon", "witch", "bear"),
+    "donor": ("grandmother", "owl", "grandfather"),
+    "helper": ("crow", "mouse", "horse", "cat", "dog"),
+    "false_hero": ("robber",),
+    "princess": ("tsarevna",),
+    "prince": ("tsar",),
+}
+GENRE_STOCK = {  # genres that want other people than the fairy tale's
+    "bylina": {"hero": ("hero",), "antagonist": ("robber", "dragon"), "helper": ("horse",)},
+    "horror": {"antagonist": ("ghost", "owl")},
+    "fable": {"hero": ("crow", "hare", "goat", "mouse"), "antagonist": ("fox", "wolf", "cat")},
+}
+
+VILLAINS = {"koschei", "dragon", "witch", "robber", "ghost"}  # always the antagonist
+TRICKSTERS = {"fox", "wolf", "bear", "cat"}  # the antagonist next to an innocent ("Лиса и заяц"); alone, the hero
+_KIND_OF_RU = {lemma.lower(): k for k in KINDS for lemma in k.ru}
+_KIND_OF_EN = {word.lower(): k for k in KINDS for word in k.en}
+GENDERS = {"masc": "male", "femn": "female", "neut": "neuter"}
+
+
+@dataclass
+class CastMember:
+    name: str  # as the tale calls them: nominative (Russian), without an article (English)
+    proper: bool  # a proper name (Баба-яга, Ivan): capitalised, no article in English
+    role: str
+    gender: str
+    kind: str
+    look: str
+    from_title: bool
+
+
+@lru_cache(maxsize=1)
+def morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def title_characters(title: str, lang: str) -> list[tuple[str, str, Kind | None]]:
+    """(name, gender, kind) for each character the title names, in order; a common noun's
+    name is in lower case ("лиса", "fox"), a proper name as written."""
+    return _russian(title) if lang == "ru" else _english(title)
+
+
+def _russian(title: str) -> list[tuple[str, str, Kind | None]]:
+    words = re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", title)
+    parses = [morph().parse(w)[0] for w in words]
+    found, i = [], 0
+    while i < len(words):
+        p = parses[i]
+        kind = _KIND_OF_RU.get(p.normal_form.replace("ё", "е")) or _KIND_OF_RU.get(p.normal_form)
+        if "NOUN" in p.tag and ("anim" in p.tag or kind is not None):
+            start, end = i, i + 1
+            while start > 0 and ("ADJF" in parses[start - 1].tag and parses[start - 1].tag.gender == p.tag.gender
+                                 or "NUMR" in parses[start - 1].tag):
+                start -= 1  # "серый волк", "семеро козлят"
+            while end < len(words) and words[end][0].isupper() and (
+                    "ADJF" in parses[end].tag or "NOUN" in parses[end].tag and ("Name" in p.tag or "Name" in parses[end].tag)):
+                end += 1  # "Кощей Бессмертный", "Илья Муромец", "Курочка Ряба"
+            name = " ".join(words[start:end])
+            gender = GENDERS.get(p.tag.gender, "unknown")
+            if p.tag.number == "plur":
+                gender = "plural"
+            if start == 0 and "Name" not in p.tag and end == i + 1:
+                name = name[0].lower() + name[1:]  # a common noun: lower case inside sentences ("лиса")
+            found.append((name, gender, kind))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+ENGLISH_SMALL_WORDS = set("the a an and of in on at to with from for by how why who what where when tale story".split())
+
+
+def _english(title: str) -> list[tuple[str, str, Kind | None]]:
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", title)
+    found = []
+    for i, word in enumerate(words):
+        kind = _KIND_OF_EN.get(word.lower()) or _KIND_OF_EN.get(word.lower().rstrip("s"))
+        following = _KIND_OF_EN.get(words[i + 1].lower()) if i + 1 < len(words) else None
+        if kind is None and word[0].isupper() and word.lower() not in ENGLISH_SMALL_WORDS and following is None \
+                and not _is_place_en(word):
+            found.append((word, "female" if word.lower().endswith(("a", "ie", "y")) else "male", None))  # a name: Ivan, Masha
+        elif kind is not None:
+            before = words[i - 1].lower() if i else ""
+            name = f"{words[i - 1]} {word}" if before not in ("the", "a", "an", "and", "of", "") else word
+            found.append((name if name[0].isupper() and i > 0 and before not in ("the", "a", "an") else name.lower(),
+                          kind.gender, kind))
+    return found
+
+
+def _is_place_en(word: str) -> bool:
+    return word.lower().rstrip("s") in {"castle", "forest", "wood", "river", "sea", "mountain", "village", "house", "hut",
+                                        "kingdom", "tower", "garden", "field", "cave", "island", "night", "day", "winter"}
+
+
+def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: int) -> list[CastMember]:
+    """The title's characters take their roles; stock characters fill the rest.
+
+    "Лиса и заяц": the hare is the hero, the fox the antagonist. "Кощей Бессмертный":
+    Koschei is the antagonist and a stock hero sets out against him."""
+    rng = random.Random(f"{seed}:{title}:cast")
+    named = title_characters(title, lang)
+    innocent = any(k is None or k.name not in VILLAINS | TRICKSTERS for _, _, k in named)
+    bad = VILLAINS | (TRICKSTERS if innocent else set())
+    heroes = [c for c in named if not (c[2] and c[2].name in bad)]
+    villains = [c for c in named if c[2] and c[2].name in bad]
+    chosen_for = {"hero": heroes[:1], "antagonist": villains[:1]}
+    others = heroes[1:] + villains[1:]  # a second hero or villain takes the next free role
+    members: list[CastMember] = []
+    used_kinds = {k.name for _, _, k in named if k}
+    for role in roles:
+        if chosen_for.get(role):
+            name, gender, kind = chosen_for[role][0]
+            from_title = True
+        elif others and role not in chosen_for:
+            name, gender, kind = others.pop(0)
+            from_title = True
+        else:
+            options = [k for k in GENRE_STOCK.get(genre, {}).get(role, STOCK[role]) if k not in used_kinds] or list(STOCK[role])
+            picked = rng.choice(options)
+            kind = next(k for k in KINDS if k.name == picked)
+            name, gender, from_title = (kind.ru[0] if lang == "ru" else kind.en[0]), _stock_gender(kind, lang), False
+        if kind:
+            used_kinds.add(kind.name)
+        members.append(CastMember(name, name[0].isupper(), role, gender, kind.name if kind else "person",
+                                  _look(kind, lang, rng), from_title))
+    return members
+
+
+def _look(kind: Kind | None, lang: str, rng: random.Random) -> str:
+    if kind is None:
+        return rng.choice(["в дорожном плаще", "в вышитой рубахе"] if lang == "ru" else ["in a travelling cloak", "in an embroidered shirt"])
+    return rng.choice(kind.looks_ru if lang == "ru" else kind.looks_en)
+
+
+def _stock_gender(kind: Kind, lang: str) -> str:
+    if lang != "ru":
+        return kind.gender
+    return GENDERS.get(morph().parse(kind.ru[0])[0].tag.gender, kind.gender)
