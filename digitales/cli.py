@@ -60,7 +60,8 @@ def make(
     height: Optional[int] = typer.Option(None, "--height", help="Frame height in pixels: 720, 1080 or 2160."),
     config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file."),
     profile: Optional[str] = typer.Option(None, "--profile", help="A [profiles.NAME] table of the config file."),
-    writer: Optional[str] = typer.Option(None, "--writer", help="Writer backend."),
+    writer: Optional[str] = typer.Option(None, "--writer", help="Writer backend: embedded (from the title) or file (--text)."),
+    minutes: Optional[float] = typer.Option(None, "--minutes", help="Length of a tale written from the title (default 2)."),
     voice: Optional[str] = typer.Option(None, "--voice", help="Voice backend, optionally with a voice: festival, piper[:MODEL.onnx], espeak[:VOICE]."),
     picture: Optional[str] = typer.Option(None, "--picture", help="Picture backend."),
     music: Optional[str] = typer.Option(None, "--music", help="Music backend: transformer (our composer, the default), file or none."),
@@ -75,8 +76,10 @@ def make(
     from digitales.settings import choices, load_settings
 
     overrides = choices(genre=genre, lang=lang, seed=seed, out=out, aspect=aspect, height=height,
-                        burn_subtitles=burn_subtitles, stress_dict=stress_dict, writer=writer, voice=voice,
+                        burn_subtitles=burn_subtitles, stress_dict=stress_dict, writer=writer, minutes=minutes, voice=voice,
                         picture=picture, music=music, music_file=music_file)
+    if text is not None and minutes is not None:
+        fail("--minutes sets the length of a tale written from the title; with --text the text sets it")
     try:
         settings = load_settings(config, profile, overrides)
         reporter = None if quiet else RichReporter()

@@ -63,11 +63,16 @@ class Silent:
     def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None: ...
 
 
-def backend_for(stage: Stage, settings: Settings, lang: str) -> Backend:
+AUTO = {"plot": ("given", "planner"), "writer": ("file", "embedded")}  # (with the user's text, from the title)
+
+
+def backend_for(stage: Stage, settings: Settings, lang: str, has_text: bool = False) -> Backend:
     if stage.name == "voice":
         return voice.voice_for(settings, lang)(settings)
     section = getattr(settings, stage.name, None)
     name = section.backend if section is not None else next(iter(stage.backends))
+    if name == "auto" and stage.name in AUTO:
+        name = AUTO[stage.name][0 if has_text else 1]
     if name not in stage.backends:
         raise UserError(f"unknown {stage.name} backend '{name}': choose " + ", ".join(stage.backends))
     return stage.backends[name](settings)
@@ -125,7 +130,7 @@ def check_inputs(title: str, settings: Settings, text_file: Path | None = None, 
         minutes = voice.narration_seconds(source, settings.lang, settings) / 60
         if minutes > MAX_MINUTES:
             raise UserError(f"the text would take about {minutes:.0f} minutes to narrate; the limit is {MAX_MINUTES}")
-    backends = {stage.name: backend_for(stage, settings, settings.lang) for stage in GRAPH}
+    backends = {stage.name: backend_for(stage, settings, settings.lang, bool(source)) for stage in GRAPH}
     for backend in backends.values():
         backend.preflight()
     return Checked(title, genre, source, backends)

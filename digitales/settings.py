@@ -28,11 +28,12 @@ class Section(BaseModel):
 
 
 class PlotSettings(Section):
-    backend: str = "given"
+    backend: str = "auto"  # auto: `planner` from the title, `given` when --text gives the tale
 
 
 class WriterSettings(Section):
-    backend: str = "file"
+    backend: str = "auto"  # auto: `embedded` from the plan, `file` when --text gives the tale
+    minutes: float = Field(2.0, ge=0.5, le=30)  # length of a tale written from the title
 
 
 class TextSettings(Section):
@@ -159,7 +160,8 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
 
 def choices(*, genre: str | None = None, lang: str | None = None, seed: int | None = None, out: Path | str | None = None,
             aspect: str | None = None, height: int | None = None, burn_subtitles: bool | None = None,
-            stress_dict: Path | str | None = None, writer: str | None = None, voice: str | None = None,
+            stress_dict: Path | str | None = None, writer: str | None = None, minutes: float | None = None,
+            voice: str | None = None,
             picture: str | None = None, music: str | None = None, music_file: Path | str | None = None) -> dict[str, Any]:
     """Settings overrides from the choices a user makes on the command line or in the studio
     (None = not chosen). `voice` may name a voice: "piper:MODEL.onnx"; a music file implies
@@ -184,6 +186,7 @@ def choices(*, genre: str | None = None, lang: str | None = None, seed: int | No
     put("video.burn_subtitles", burn_subtitles)
     put("text.stress_dict", stress_dict)
     put("writer.backend", writer)
+    put("writer.minutes", minutes)
     if voice is not None:
         name, _, choice = voice.partition(":")
         put("voice.backend", name)

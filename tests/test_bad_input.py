@@ -46,8 +46,17 @@ def test_missing_text_file(tmp_path):
     bad(tmp_path, "Колобок", "--text", str(tmp_path / "none.txt"), expect="not found")
 
 
-def test_no_text_yet(tmp_path):
-    bad(tmp_path, "Колобок", expect="--text")
+def test_minutes_with_a_text(tmp_path, ru_text):
+    bad(tmp_path, "Колобок", "--text", str(ru_text), "--minutes", "3", expect="--minutes")
+
+
+@pytest.mark.parametrize("minutes", ["0.1", "31"])
+def test_minutes_out_of_range(tmp_path, minutes):
+    bad(tmp_path, "Колобок", "--minutes", minutes, expect="writer.minutes")
+
+
+def test_a_language_the_embedded_writer_does_not_write(tmp_path):
+    bad(tmp_path, "Le renard", "--lang", "fr", expect="Russian and English")
 
 
 @pytest.mark.parametrize("args, expect", [

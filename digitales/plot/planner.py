@@ -56,16 +56,20 @@ class Planner(Backend):
     description = "a plan from the title: cast (pymorphy3 for Russian), setting, 8–16 beats along the genre's arc"
 
     def key_settings(self) -> dict:
-        return {}
+        return {"minutes": self.settings.writer.minutes}
 
     def run(self, tale: Tale, job: Job) -> None:
-        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed}
-        plan, _ = job.cache.memo(key, lambda _dir: make_plan(tale.title, tale.genre, tale.lang, tale.seed))
+        minutes = job.settings.writer.minutes
+        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "minutes": minutes}
+        plan, _ = job.cache.memo(key, lambda _dir: make_plan(tale.title, tale.genre, tale.lang, tale.seed, minutes))
         tale.characters = [Character(**c) for c in plan["characters"]]
         tale.plan = Plan(setting=plan["setting"], beats=[Beat(**b) for b in plan["beats"]])
 
 
-def make_plan(title: str, genre: str, lang: str, seed: int) -> dict:
+SECONDS_PER_BEAT = 10  # a beat's scene is about this long: the plan's size follows the length asked for
+
+
+def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0) -> dict:
     rng = random.Random(f"{seed}:{title}:{genre}:{lang}:plan")
     cast = cast_for(title, lang, genre, ROLES[genre], seed)
     by_role = {m.role: m.name for m in cast}
@@ -74,7 +78,7 @@ def make_plan(title: str, genre: str, lang: str, seed: int) -> dict:
     for word, kind in TITLE_PLACES.items():  # a place the title names is where that part of the tale happens
         if word in title.lower():
             places[kind] = _title_place(title, word, lang)
-    steps = choose_steps(ARCS[genre], rng)
+    steps = choose_steps(ARCS[genre], rng, round(minutes * 60 / SECONDS_PER_BEAT))
     beats, place = [], places["home"]
     for i, step in enumerate(steps):
         place = place if step.place == "same" else places[step.place]
@@ -87,12 +91,13 @@ def make_plan(title: str, genre: str, lang: str, seed: int) -> dict:
     return {"setting": setting, "characters": characters, "beats": beats}
 
 
-def choose_steps(arc: tuple[Step, ...], rng: random.Random) -> list[Step]:
-    """Every required step, and optional ones drawn at random up to a count of 8–16."""
+def choose_steps(arc: tuple[Step, ...], rng: random.Random, wanted: int = 12) -> list[Step]:
+    """Every required step, and optional ones drawn at random up to about `wanted` (8–16 in all)."""
     required = [s for s in arc if not s.optional]
     optional = [s for s in arc if s.optional]
     low, high = max(MIN_BEATS, len(required)), min(MAX_BEATS, len(arc))
-    count = rng.randint(low, high) if high >= low else len(arc)
+    aim = min(high, max(low, wanted))
+    count = rng.randint(max(low, aim - 1), min(high, aim + 1)) if high >= low else len(arc)
     keep = set(rng.sample(range(len(optional)), min(len(optional), max(0, count - len(required)))))
     chosen = [s for s in arc if not s.optional or optional.index(s) in keep]
     return chosen

@@ -157,3 +157,18 @@ def test_burned_subtitles_can_be_turned_off(tmp_path):
     with_subs, without = bottom_strip("--burn-subtitles"), bottom_strip("--no-burn-subtitles")
     bright = lambda frame: sum(1 for b in frame if b > 235)  # white subtitle letters
     assert bright(with_subs) > 20 * max(1, bright(without))
+
+
+def test_a_tale_from_the_title_alone(tmp_path):
+    run = run_cli("make", "Лиса и заяц", "--genre", "fable", "--minutes", "1", "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 0, run.stderr
+    folder = tmp_path / "out" / "lisa-i-zayac"
+    tale = check_video(folder, (1280, 720))
+    assert tale.backends["plot"]["name"] == "planner" and tale.backends["writer"]["name"] == "embedded"
+    roles = {c.role: c.name for c in tale.characters}
+    assert roles["hero"] == "заяц" and roles["antagonist"] == "лиса"
+    assert [s.mood for s in tale.scenes] == [b.mood for b in tale.plan.beats]
+    narration = sum(s.duration for s in tale.scenes)
+    assert 0.85 * 60 <= narration <= 1.15 * 60, narration
+    speakers = {l.speaker for s in tale.scenes for l in s.lines}
+    assert "narrator" in speakers and len(speakers) >= 2  # the characters speak in their own voices

@@ -1,0 +1,1 @@
+"""Phrase banks of the embedded writer, one module per language."""

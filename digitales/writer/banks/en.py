@@ -1,0 +1,408 @@
+"""English phrase banks: for every plot function a few openings, characters' lines, and the
+descriptions the writer adds to reach the length asked for.
+
+Placeholder syntax: writer/templates.py. Speech is in double quotes with a said-tag.
+"""
+
+FUNCTIONS = {
+    # --- fairy tale (Propp) ---
+    "initial_situation": [
+        "Once upon a time there lived {hero:a}, {look:hero}. {Hero~He/She/It/They} lived {place:in}, quietly and well.",
+        "Long ago, when rivers were wider and forests deeper, {hero} made a home {place:in}.",
+        "In a certain kingdom, in a certain land, there lived {hero:a}, and {hero~his/her/its/their} door opened {place:to}.",
+    ],
+    "absentation": [
+        "One day {donor} set off on a long journey and left {hero} alone.",
+        "Everyone went away on business, and {hero} stayed behind {place:in}, all alone.",
+    ],
+    "interdiction": [
+        "{Donor} told {hero} firmly never to go beyond the fence.",
+        "{Donor} called {hero} close and said, kindly but firmly, that the forest was no place to wander alone.",
+    ],
+    "violation": [
+        "But curiosity was stronger than any rule, and {hero} slipped quietly out of the door.",
+        "{Hero} did not listen: {hero~he/she/it/they} simply had to see what lay beyond the trees.",
+    ],
+    "villainy": [
+        "Then, out of nowhere, {antagonist} appeared and carried off everything {hero} held dear.",
+        "That very hour {antagonist} swooped down on {place} and took all its peace and joy away.",
+        "And {antagonist} had been waiting for just that moment: {antagonist~he/she/it/they} crept up and led {princess} away.",
+    ],
+    "mediation": [
+        "{Hero} grew sad, but there was nothing for it. {Helper} whispered that the trouble could still be mended.",
+        "When {hero} heard of the trouble, {hero~he/she/it/they} decided that sitting still would not do.",
+    ],
+    "departure": [
+        "{Hero} packed a crust of bread and set off wherever {hero~his/her/its/their} eyes would lead.",
+        "Early in the morning {hero} stepped {place:to} and marched on without looking back.",
+    ],
+    "donor_test": [
+        "In a clearing {hero} met {donor}, who asked for a little help: a cup of water from the stream.",
+        "{Place:in} sat {donor}, {look:donor}, and {donor~he/she/it/they} asked {hero} three riddles.",
+    ],
+    "magical_agent": [
+        "For {hero~his/her/its/their} kind heart {donor} gave {hero} a magic ball of yarn: wherever it rolled, the way would be.",
+        "{Donor} held out a feather and whispered that it would help in the hardest hour.",
+    ],
+    "guidance": [
+        "The ball of yarn rolled on, and {hero} followed it through {place}, past old oaks and ringing brooks.",
+        "{Helper} showed {hero} a short cut that nobody else knew.",
+    ],
+    "struggle": [
+        "At last {hero} came to the lair, and there stood {antagonist}, {look:antagonist}. The contest began: who would outwit whom?",
+        "{Antagonist} growled terribly, but {hero} was not afraid and stepped forward.",
+    ],
+    "victory": [
+        "{Antagonist} could not stand against {hero:poss} wits and ran off as fast as {antagonist~his/her/its/their} legs would carry {antagonist~him/her/it/them}.",
+        "The magic feather did its work: {antagonist} lost {antagonist~his/her/its/their} head, and {hero} won.",
+    ],
+    "pursuit": [
+        "{Antagonist} came to {antagonist~his/her/its/their} senses and rushed off in pursuit.",
+        "{Hero} heard footsteps thundering behind: {antagonist} was catching up.",
+    ],
+    "rescue": [
+        "Then {helper} came to the rescue and hid {hero} where no one could find {hero~him/her/it/them}.",
+        "{Hero} threw a comb over {hero~his/her/its/their} shoulder, and a thick forest sprang up behind.",
+    ],
+    "return": [
+        "{Hero} walked home happily, and the road back seemed half as long.",
+        "{Hero} came back to {place}, where everyone had been watching the road for days.",
+    ],
+    "recognition": [
+        "{False_hero} boasted that {false_hero~he/she/it/they} had saved everyone, but the truth soon came out.",
+        "Everyone knew {hero} by the magic feather, and {false_hero} was ashamed of all that empty boasting.",
+    ],
+    "reward": [
+        "There was a feast for the whole world, and {princess} smiled at {hero} more warmly than anyone.",
+        "From then on {hero} lived happily {place:in}, and all the neighbours held {hero~him/her/it/them} in honour.",
+    ],
+    # --- fable ---
+    "introduction": [
+        "{Place:in} there lived {hero:a}, {look:hero}.",
+        "{Hero} liked to wander through {place} thinking {hero~his/her/its/their} own thoughts.",
+    ],
+    "second_character": [
+        "Not far away lived {antagonist:a}, {look:antagonist}, who had long been eyeing {hero}.",
+    ],
+    "desire": [
+        "One day {hero} found a piece of cheese and decided to enjoy it in peace.",
+        "{Hero} wanted something no one else had: the sweetest apple on the highest branch.",
+    ],
+    "boast": [
+        "{Hero} began to boast to the whole forest that {hero~he/she/it/they} was cleverer than everyone.",
+    ],
+    "encounter": [
+        "Then {antagonist} came up to {hero} and began to speak in honeyed words.",
+        "{Antagonist} stepped out onto the path and stopped, eyes narrowed slyly.",
+    ],
+    "flattery_or_trick": [
+        "{Antagonist} praised {hero} to the skies: such a voice, such a mind!",
+        "{Antagonist} thought up a trick and waited to see what would happen.",
+    ],
+    "warning": [
+        "{Helper} whispered to {hero}: do not trust sweet words.",
+    ],
+    "choice": [
+        "{Hero} hesitated for a moment, but the flattery had turned {hero~his/her/its/their} head.",
+        "{Hero} believed every word and opened {hero~his/her/its/their} mouth to show off.",
+    ],
+    "second_chance": [
+        "But {hero} remembered an old rule just in time and stopped.",
+    ],
+    "consequence": [
+        "And that was that: {antagonist} snatched the prize and was gone.",
+        "{Hero} was left with nothing and stared after {antagonist} for a long time.",
+    ],
+    "reflection": [
+        "{Hero} sat and thought: that is what comes of listening to the wrong friends.",
+    ],
+    "aftermath": [
+        "Ever since, {hero} has given {antagonist} a wide berth and trusts no one's word alone.",
+        "{Hero} went back to {place} and stayed at home for a long while.",
+    ],
+    "moral": [
+        "The moral of this fable: flattery tastes sweet, but what follows is bitter.",
+        "So it is in life: whoever praises you beyond measure wants something from you.",
+        "And that is the whole tale: judge a friend by deeds, not by words.",
+    ],
+    # --- bylina ---
+    "zachin": [
+        "In the glorious capital city, at the gracious prince's hall, an honourable feast was held.",
+        "Hear me, good people, and I will sing you a song of the old days.",
+    ],
+    "hero_origin": [
+        "{Hero} was born {place:in} and sat still for thirty years, until wandering pilgrims came by.",
+    ],
+    "hero_strength": [
+        "Strength ran through {hero:poss} veins like a river: {hero~he/she/it/they} could pull up an oak by its roots.",
+        "{Hero}, {look:hero}, was as strong as a hundred men and as kind as the summer sun.",
+    ],
+    "call_to_service": [
+        "{Prince} called {hero} to the capital to serve the land.",
+        "Word came from {prince}: the land needed a defender, it needed a hero.",
+    ],
+    "feast_boast": [
+        "At the feast everyone boasted, one of a horse, one of a treasure, but {hero} kept quiet.",
+    ],
+    "threat": [
+        "A messenger galloped in: {antagonist} had taken the road and let no one pass, on horse or on foot.",
+        "{Prince} grew troubled: {antagonist} was threatening the capital.",
+    ],
+    "ride": [
+        "{Hero} mounted a good horse, and the horse galloped higher than the standing forest, lower than the drifting clouds.",
+        "{Hero} rode across {place} from dawn till dusk and saw the outpost at sunrise.",
+    ],
+    "outpost": [
+        "At the crossroads stood a stone, and on it was written: ride right and lose your horse, ride straight and lose your way.",
+    ],
+    "enemy_challenge": [
+        "{Antagonist} whistled like a nightingale and hissed like a snake, and the grass bowed to the ground.",
+        "{Antagonist} shouted in a mighty voice: who dares to test their strength against mine?",
+    ],
+    "battle": [
+        "They met in the open field and fought for three days and three nights, neither giving way.",
+        "{Hero} drew the tight bow and let fly a tempered arrow, and {antagonist} faltered.",
+    ],
+    "hard_moment": [
+        "{Hero} slipped and fell to the damp earth, but Mother Earth gave {hero~him/her/it/them} new strength.",
+    ],
+    "homecoming": [
+        "{Hero} rode home, and people came out to meet {hero~him/her/it/them} with bread and salt.",
+    ],
+    "glory": [
+        "{Prince} bowed low to {hero} and named {hero~him/her/it/them} the first of all heroes.",
+        "The fame of {hero} spread across the land, from sea to sea.",
+    ],
+    "slava": [
+        "And here the old song ends: calm to the blue sea, and good cheer to all who listened.",
+        "That is the whole song, and glory to all who heard it.",
+    ],
+    # --- novella ---
+    "ordinary_day": [
+        "{Hero:poss} day began as usual: tea, the window, {place}.",
+        "{Place:in} everything went on as it always did, and {hero} expected nothing special.",
+    ],
+    "companion": [
+        "Beside {hero~him/her/it/them}, as always, was {helper}, {look:helper}.",
+    ],
+    "unusual_event": [
+        "Suddenly something glinted on the path: a little key with a patterned head.",
+        "Then something strange happened: at high noon a warm snow began to fall on {place}.",
+    ],
+    "curiosity": [
+        "{Hero} crouched down and looked closely at the find.",
+    ],
+    "complication": [
+        "But the key fitted no door at all, and time was running out.",
+        "And then it turned out that someone else was looking for it too.",
+    ],
+    "misunderstanding": [
+        "{Helper} thought {hero} had made the whole thing up and took offence.",
+    ],
+    "turning_point": [
+        "And then {hero} understood: the key was not for a door but for the old clock in the square.",
+    ],
+    "help_arrives": [
+        "{Helper} came running to help, and together the work went faster.",
+    ],
+    "unexpected_ending": [
+        "The clock started, chimed, and the whole town came out to listen to its song.",
+        "And the find turned out to be a present that had been waiting for {hero} all along.",
+    ],
+    "afterthought": [
+        "That evening {hero} looked out of the window for a long time, smiling.",
+    ],
+    # --- comedy ---
+    "plan": [
+        "{Hero} and {helper} planned a party such as no one had ever seen.",
+    ],
+    "rehearsal": [
+        "They rehearsed all day, and everything went perfectly as long as nobody was watching.",
+    ],
+    "first_mixup": [
+        "But {antagonist} mixed everything up: took the pie to the wrong house and invited the guests for the wrong day.",
+    ],
+    "disguise": [
+        "{Hero} had to dress up as a scarecrow to put things right.",
+    ],
+    "escalation": [
+        "The harder the friends tried, the funnier the muddle became.",
+        "Even {antagonist} could not keep a straight face and burst out laughing.",
+    ],
+    "chase": [
+        "A merry chase ran down the street: a goose with the pie in front, everyone else behind.",
+    ],
+    "everything_goes_wrong": [
+        "The tablecloth slid off, the kettle sang the wrong song, and the pie landed right on {antagonist:poss} hat.",
+    ],
+    "confession": [
+        "{Hero} honestly explained where all the muddle had come from.",
+    ],
+    "reveal": [
+        "Then everything came out: the whole mix-up had started with one little note.",
+    ],
+    "reconciliation": [
+        "{Antagonist} waved a paw and was the first to offer peace.",
+    ],
+    "celebration": [
+        "And the party happened after all: noisy, merry and nothing like the plan.",
+    ],
+    # --- tragedy (for children: loss without despair) ---
+    "happy_time": [
+        "There was a time when every day {place:in} began with a song, and {hero} sang loudest of all.",
+    ],
+    "friendship": [
+        "{Hero} and {helper} were friends the way only children are: for ever.",
+    ],
+    "hubris": [
+        "{Hero} began to think that nothing was beyond {hero~him/her/it/them}, not even what the elders had forbidden.",
+    ],
+    "ignoring_the_warning": [
+        "But {hero} only laughed.",
+    ],
+    "fateful_choice": [
+        "And on a stormy day {hero} set off for {place} after all.",
+    ],
+    "brief_success": [
+        "At first everything went well, and {hero} was already imagining the praise.",
+    ],
+    "downfall": [
+        "But {antagonist} proved stronger, and everything {hero} had built fell apart.",
+    ],
+    "last_stand": [
+        "{Hero} held on to the very end, and no one could have called {hero~him/her/it/them} a coward.",
+    ],
+    "loss": [
+        "Much was lost that day, and {place} fell quiet.",
+    ],
+    "lament": [
+        "For a long time {helper} remembered {helper~his/her/its/their} friend, and the wind sang along.",
+    ],
+    "remembrance": [
+        "But the memory stayed: every spring blue flowers open in that place.",
+    ],
+    "lesson": [
+        "Courage is good, but wisdom is listening to those who love you.",
+    ],
+    # --- drama ---
+    "ordinary_life": [
+        "{Hero} lived simply {place:in}: work, home, tea in the evening.",
+    ],
+    "longing": [
+        "But {hero:poss} heart longed for something far away.",
+    ],
+    "conflict": [
+        "{Antagonist} and {hero} quarrelled so badly that they stopped speaking.",
+    ],
+    "separation": [
+        "{Hero} left home without saying goodbye.",
+    ],
+    "ally": [
+        "On the road {hero} met {helper}, and things grew easier.",
+    ],
+    "crisis": [
+        "But one night everything collapsed, and {hero} was left all alone.",
+    ],
+    "hard_decision": [
+        "A choice had to be made: pride or friendship.",
+    ],
+    "sacrifice": [
+        "{Hero} gave up what {hero~he/she/it/they} treasured most to help those in trouble.",
+    ],
+    "forgiveness": [
+        "{Antagonist} came first and quietly asked for forgiveness.",
+    ],
+    "resolution": [
+        "{Hero} came home, and home greeted {hero~him/her/it/them} with warm light.",
+    ],
+    "new_beginning": [
+        "And the next morning everything began again, only better.",
+    ],
+    # --- horror made safe ---
+    "cosy_home": [
+        "It was warm {place:in}: the stove crackled, the cat purred, and {hero} sat by the window.",
+    ],
+    "rumour": [
+        "People said that someone walked in the forest at night, sighing.",
+    ],
+    "dare": [
+        "{Helper} said {hero} would never dare go there at night. So {hero} took a lantern and went.",
+    ],
+    "into_the_dark": [
+        "The dark {place:in} was as thick as porridge, and the lantern shone only a little way.",
+    ],
+    "strange_sounds": [
+        "Somewhere a branch creaked, something hooted, and {hero:poss} heart beat fast.",
+    ],
+    "first_sign": [
+        "On the path {hero} saw footprints: big and strange, as if someone had walked backwards in felt boots.",
+    ],
+    "hiding": [
+        "{Hero} hid behind a stump and held {hero~his/her/its/their} breath.",
+    ],
+    "the_thing_appears": [
+        "And then, from behind a tree, out came {antagonist}, {look:antagonist}.",
+    ],
+    "brave_moment": [
+        "{Hero} gathered all {hero~his/her/its/their} courage and asked: who is there?",
+    ],
+    "truth_revealed": [
+        "But {antagonist} was frightened too: it turned out {antagonist~he/she/it/they} had simply lost the way home.",
+    ],
+    "friendship_with_the_thing": [
+        "{Hero} walked {antagonist} to the edge of the forest, and they parted as friends.",
+    ],
+    "safe_return": [
+        "{Hero} came home at dawn, and there was nothing left to be afraid of.",
+    ],
+    "cocoa_by_the_fire": [
+        "That evening they drank cocoa by the stove, and {hero} told everyone about a new friend.",
+    ],
+}
+
+DIALOGUE = {
+    "interdiction": ["\"Never go beyond the fence,\" said {donor}. \"All sorts of things happen out there.\""],
+    "violation": ["\"Just one little look,\" whispered {hero}."],
+    "villainy": ["\"Now it is mine!\" shouted {antagonist}."],
+    "departure": ["\"I will go,\" said {hero}, \"and I will not come back without winning.\""],
+    "donor_test": ["\"Help me,\" asked {donor}, \"and I will be of use to you.\""],
+    "magical_agent": ["\"Keep it safe,\" said {donor}. \"It will help you in trouble.\""],
+    "struggle": ["\"I am not afraid of you!\" answered {hero}."],
+    "victory": ["\"All right, all right, I am going!\" grumbled {antagonist}."],
+    "return": ["\"Here I am, home again,\" said {hero}, smiling."],
+    "reward": ["\"Thank you,\" said {princess}."],
+    "encounter": ["\"Good day, my dear,\" sang {antagonist}."],
+    "flattery_or_trick": ["\"What a voice you have!\" exclaimed {antagonist}. \"Sing for me!\""],
+    "choice": ["\"Then I will sing!\" said {hero}."],
+    "warning": ["\"Do not believe it,\" whispered {helper}."],
+    "call_to_service": ["\"Serve your land,\" said {prince}."],
+    "enemy_challenge": ["\"Come out and fight!\" shouted {antagonist}."],
+    "battle": ["\"For our land!\" cried {hero}."],
+    "glory": ["\"Glory to the hero!\" said {prince}."],
+    "plan": ["\"This will be such fun!\" laughed {helper}."],
+    "dare": ["\"You would not dare,\" said {helper}."],
+    "brave_moment": ["\"Who is there?\" asked {hero} in a shaky voice."],
+    "truth_revealed": ["\"I got lost,\" sighed {antagonist}."],
+    "forgiveness": ["\"Forgive me,\" said {antagonist}."],
+    "conflict": ["\"You are wrong!\" said {antagonist}."],
+}
+
+TIME = {
+    "morning": ["Dawn was breaking, and dew trembled on the grass.", "The morning was clear and cool.",
+                "The roosters crowed and the sun peeped over the forest."],
+    "day": ["The day was warm, and white clouds floated across the sky.", "The sun climbed high and the shadows grew short."],
+    "evening": ["The sun was setting, and the shadows grew long.", "Evening came, and mist rose over the meadow."],
+    "night": ["Night fell, and the stars came out.", "The moon shone through the branches, and all was still."],
+}
+MOOD = {
+    "calm": ["All around was quiet and peaceful.", "Birds sang and the leaves rustled."],
+    "joyful": ["Everyone's heart felt light and merry.", "It was a day for singing and dancing."],
+    "sad": ["It grew sad, and even the birds fell silent.", "Hearts were heavy."],
+    "tense": ["Suddenly the wind changed, and it grew uneasy.", "Every rustle made one look round."],
+    "scary": ["Somewhere far away the wind began to howl.", "The trees creaked as if whispering secrets."],
+    "magic": ["Golden sparks whirled in the air.", "Everything seemed to glow from within."],
+    "heroic": ["Hearts beat bravely and steadily.", "A great deed lay ahead."],
+}
+LOOK = ["{Hero} was {look:hero}.", "You could tell {hero} at a glance: {look:hero}."]
+TRANSITIONS = ["Whether it took a long time or a short time, the story went on.", "A tale is quickly told, but a deed is slowly done.",
+               "So one day passed, and then another.", "And meanwhile, this is what happened."]

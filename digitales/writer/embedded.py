@@ -1,0 +1,105 @@
+"""`embedded`, the default when there is no --text: writes the plan's beats as prose.
+
+A scene per beat: an opening drawn from the phrase bank for the beat's function, then
+(as the length asks) a character's line, the time of day, the mood, a character's
+look, a transition — added round the scenes until the narration, estimated with the
+chosen voice's speed, reaches the --minutes asked for. Names and places are inflected
+for Russian (writer/russian.py); speech is written so the text stage attributes it.
+(Issue 3: a first version; more phrase-bank variety and the quality checks come next.)
+"""
+
+from __future__ import annotations
+
+import random
+from types import ModuleType
+from typing import Callable
+
+from digitales.backend import Backend, Job
+from digitales.errors import UserError
+from digitales.tale import Beat, Scene, Tale
+from digitales.voice import narration_seconds
+from digitales.writer.banks import en, ru
+from digitales.writer.templates import Who, fill, roles_in
+
+BANKS = {"ru": ru, "en": en}
+
+
+class EmbeddedWriter(Backend):
+    stage = "writer"
+    name = "embedded"
+    description = "writes the planned tale in Russian or English from phrase banks (pymorphy3 agreement), --minutes long"
+
+    def key_settings(self) -> dict:
+        return {"minutes": self.settings.writer.minutes}
+
+    def run(self, tale: Tale, job: Job) -> None:
+        if not tale.plan.beats:
+            raise UserError("the embedded writer writes from a plan: drop --text (or choose --writer file)")
+        if tale.lang not in BANKS:
+            raise UserError(f"the embedded writer writes Russian and English, not '{tale.lang}': pass --text for other languages")
+        minutes = job.settings.writer.minutes
+        key = {"plan": tale.plan, "characters": tale.characters, "lang": tale.lang, "seed": tale.seed, "minutes": minutes,
+               "voice": job.settings.voice.model_dump()}
+        v = job.settings.voice
+        result, _ = job.cache.memo(key, lambda _dir: {"scenes": write(
+            tale, minutes * 60, lambda text: narration_seconds(text, tale.lang, job.settings),
+            scene_pauses=v.scene_lead + v.scene_tail, paragraph_pause=v.paragraph_pause)})
+        tale.scenes = []
+        for i, (beat, paragraphs) in enumerate(zip(tale.plan.beats, result["scenes"])):
+            tale.scenes.append(Scene(index=i + 1, text="\n\n".join(paragraphs), mood=beat.mood, place=beat.place,
+                                     time_of_day=beat.time_of_day))
+
+
+def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], scene_pauses: float = 1.0,
+          paragraph_pause: float = 0.7) -> list[list[str]]:
+    """The paragraphs of each beat's scene, about `target_seconds` of narration in all (the
+    silences around scenes and between paragraphs included)."""
+    bank = BANKS[tale.lang]
+    rng = random.Random(f"{tale.seed}:{tale.title}:write")
+    cast = {c.role: Who(c.name, c.gender, c.look, c.proper) for c in tale.characters if c.role != "narrator"}
+    scenes = [[_opening(beat, bank, cast, rng, tale.lang)] for beat in tale.plan.beats]
+    if sum(seconds(s[0]) for s in scenes) + len(scenes) * scene_pauses > target_seconds:  # a short tale: the shortest openings
+        scenes = [[_opening(beat, bank, cast, rng, tale.lang, shortest=True)] for beat in tale.plan.beats]
+    extras = [[e for e in _extras(i, beat, tale.plan.beats, bank, cast, rng, tale.lang) if e not in scene]
+              for i, (beat, scene) in enumerate(zip(tale.plan.beats, scenes))]
+    total = sum(seconds(p) for scene in scenes for p in scene) + len(scenes) * scene_pauses
+    # Round the scenes, one extra at a time, while it brings the length nearer the target.
+    while total < target_seconds * 0.97 and any(extras):
+        for i, pool in enumerate(extras):
+            if not pool or total >= target_seconds * 0.97:
+                continue
+            candidate = pool.pop(0)
+            added = seconds(candidate) + paragraph_pause
+            if total + added > target_seconds * 1.08:
+                continue
+            scenes[i].append(candidate)
+            total += added
+    return scenes
+
+
+def _usable(templates: list[str], cast: dict[str, Who]) -> list[str]:
+    return [t for t in templates if roles_in(t) <= set(cast)]
+
+
+def _opening(beat: Beat, bank: ModuleType, cast: dict[str, Who], rng: random.Random, lang: str,
+             shortest: bool = False) -> str:
+    options = _usable(bank.FUNCTIONS.get(beat.function, []), cast) or _usable(bank.TRANSITIONS, cast)
+    filled = [fill(t, cast, beat.place, lang) for t in options]
+    return min(filled, key=len) if shortest else rng.choice(filled)
+
+
+def _extras(i: int, beat: Beat, beats: list[Beat], bank: ModuleType, cast: dict[str, Who], rng: random.Random,
+            lang: str) -> list[str]:
+    """What may be added to a beat's scene, the most telling first."""
+    pool = []
+    pool += _usable(bank.DIALOGUE.get(beat.function, []), cast)
+    if i == 0 or beats[i - 1].time_of_day != beat.time_of_day:
+        pool.append(rng.choice(bank.TIME[beat.time_of_day]))
+    if i == 0 and "hero" in cast:
+        pool.append(rng.choice(bank.LOOK))
+    pool.append(rng.choice(bank.MOOD.get(beat.mood, bank.MOOD["calm"])))
+    others = [t for t in bank.FUNCTIONS.get(beat.function, []) if roles_in(t) <= set(cast)]
+    pool += rng.sample(others, len(others))[:1]  # a second telling of the same step, in other words
+    if i and rng.random() < 0.5:
+        pool.append(rng.choice(bank.TRANSITIONS))
+    return [fill(t, cast, beat.place, lang) for t in dict.fromkeys(pool)]
