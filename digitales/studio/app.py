@@ -72,9 +72,9 @@ def progress_html(job: Job) -> str:
 def build(queue: JobQueue) -> gr.Blocks:
     genres = list(GENRES)
 
-    def submit(title, text, music_file, genre, lang, aspect, height, voice, picture, music):
+    def submit(title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music):
         try:
-            request = Request(title=title or "", genre=genre, lang=lang, aspect=aspect, height=int(height),
+            request = Request(title=title or "", genre=genre, lang=lang, minutes=float(minutes), aspect=aspect, height=int(height),
                               voice=None if voice in (None, "", "auto") else voice, picture=picture or None,
                               music=music or None)
             request.text_file = keep_upload(queue, text, MAX_TEXT_BYTES, "text file")
@@ -128,19 +128,20 @@ def build(queue: JobQueue) -> gr.Blocks:
         app.theme_choice = theme
         job_id = gr.BrowserState("", storage_key="digitales-job")
         shown = gr.State("")
-        gr.Markdown("# DigiTales studio\nA title and a tale's text in; a narrated, illustrated video out.")
+        gr.Markdown("# DigiTales studio\nA title (and, if you like, your own text) in; a narrated, illustrated video out.")
         with gr.Row():
             with gr.Column(scale=1):
                 title = gr.Textbox(label="Title", placeholder="Колобок", max_lines=1, elem_id="title")
                 genre = gr.Dropdown(genres, value="fairy_tale", label="Genre")
                 lang = gr.Dropdown(["ru", "en"], value="ru", label="Language", allow_custom_value=True)
+                minutes = gr.Slider(0.5, 10, value=2, step=0.5, label="Length in minutes (a tale written from the title)")
                 with gr.Row():
                     aspect = gr.Radio(["16:9", "9:16", "1:1"], value="16:9", label="Aspect")
                     height = gr.Radio(["720", "1080", "2160"], value="720", label="Height")
                 voice = gr.Dropdown(["auto", *usable_backends("voice")], value="auto", label="Voice")
                 picture = gr.Dropdown(usable_backends("picture"), value=usable_backends("picture")[0], label="Pictures")
                 music = gr.Dropdown(usable_backends("music"), value="transformer", label="Music")
-                text = gr.File(label="Tale text (.txt or .md, up to 1 MB)", file_types=[".txt", ".md"], type="filepath",
+                text = gr.File(label="Your text (.txt or .md, up to 1 MB; without one the tale is written from the title)", file_types=[".txt", ".md"], type="filepath",
                                elem_id="text-upload")
                 music_file = gr.File(label="Your music (audio or MIDI, up to 50 MB; sets Music to file)", type="filepath")
                 with gr.Row():
@@ -156,7 +157,7 @@ def build(queue: JobQueue) -> gr.Blocks:
                              elem_id="gallery")
         timer = gr.Timer(1.0)
 
-        start.click(submit, [title, text, music_file, genre, lang, aspect, height, voice, picture, music], [job_id, message],
+        start.click(submit, [title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music], [job_id, message],
                     api_name="page_submit", api_visibility="private")
         stop.click(cancel, [job_id], [message], api_name="page_cancel", api_visibility="private")
         timer.tick(refresh, [job_id, shown], [progress, message, video, downloads, story, shown], api_name="page_refresh",
@@ -174,8 +175,9 @@ def api(queue: JobQueue) -> None:
 
     def submit(title: str, text: str = "", genre: str = "fairy_tale", lang: str = "ru", aspect: str = "16:9",
                height: int = 720, voice: str = "", picture: str = "", music: str = "", seed: int = 0,
-               until: str = "") -> str:
-        """Queue a tale; `text` is the tale itself (UTF-8, up to 1 MB). Returns the job id."""
+               until: str = "", minutes: float = 2.0) -> str:
+        """Queue a tale; `text` is the tale itself (UTF-8, up to 1 MB; empty: written from the title,
+        `minutes` long). Returns the job id."""
         try:
             if len(text.encode()) > MAX_TEXT_BYTES:
                 raise UserError(f"the text is {len(text.encode()) / (1 << 20):.1f} MB; the limit is 1 MB")
@@ -187,7 +189,8 @@ def api(queue: JobQueue) -> None:
                 text_file.write_text(text, encoding="utf-8")
             request = Request(title=title, text_file=str(text_file) if text_file else None, genre=genre or None,
                               lang=lang or None, aspect=aspect or None, height=height or None, voice=voice or None,
-                              picture=picture or None, music=music or None, seed=seed, until=until or None)
+                              picture=picture or None, music=music or None, seed=seed, until=until or None,
+                              minutes=minutes)
             return queue.submit(request).id
         except UserError as e:
             raise gr.Error(str(e)) from None

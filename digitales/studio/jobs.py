@@ -42,13 +42,15 @@ class Request:
     picture: str | None = None
     music: str | None = None
     seed: int | None = None
+    minutes: float | None = None  # a tale written from the title; ignored when there is a text
     until: str | None = None  # stop after a stage (the API's; the page always makes the video)
 
     def overrides(self, out: Path) -> dict[str, Any]:
         from digitales.settings import choices
 
         return choices(genre=self.genre, lang=self.lang, seed=self.seed, out=out, aspect=self.aspect, height=self.height,
-                       voice=self.voice, picture=self.picture, music=self.music, music_file=self.music_file)
+                       voice=self.voice, picture=self.picture, music=self.music, music_file=self.music_file,
+                       minutes=None if self.text_file else self.minutes)
 
 
 @dataclass

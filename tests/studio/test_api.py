@@ -93,3 +93,12 @@ def test_twenty_jobs_at_once_all_finish_and_the_page_keeps_answering(studio):
     assert answered > 0
     saved = {json.loads(p.read_text())["id"] for p in (studio.out / ".studio" / "jobs").glob("*.json")}
     assert set(jobs) <= saved  # none lost: every job is on disk too
+
+
+def test_a_tale_written_from_the_title_through_the_api(studio):
+    client = studio.client()
+    job = client.predict("Лиса и заяц", "", "fable", "ru", until="writer", minutes=1.0, api_name="/submit")
+    state = wait_for(client, job)
+    assert state["status"] == "done" and state["stages"]["writer"]["backend"] == "embedded"
+    manifest = json.loads((studio.out / state["folder"] / "manifest.json").read_text())
+    assert len(manifest["scenes"]) == len(manifest["plan"]["beats"]) >= 8
