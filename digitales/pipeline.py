@@ -167,6 +167,9 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
             reporter.stage_finished(stage.name, seconds, job.cache.made, job.cache.reused)
             if stage.name == until:
                 break
+        target = tale.metrics.get("writer", {}).get("target_seconds")
+        if target and any(s.duration for s in tale.scenes):  # the length asked for against the narration made
+            tale.metrics["writer"]["length_vs_target"] = round(sum(s.duration for s in tale.scenes) / target, 3)
         tale.timings["cached"] = cached
         tale.timings["total"] = round(sum(v for k, v in tale.timings.items() if k in STAGES), 3)
         if until in (None, "montage"):

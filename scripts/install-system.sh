@@ -8,6 +8,7 @@ PACKAGES=(
   fonts-paratype fonts-comfortaa fonts-dejavu-core  # fonts with Cyrillic
   coreutils              # stdbuf keeps festival answering line by line
   fluidsynth fluid-soundfont-gm  # plays the composer's score (FluidR3_GM soundfont)
+  hunspell-ru hunspell-en-us  # dictionaries for the writer's spelling metrics (read by spylls)
   chromium               # the web studio's end-to-end test drives it (through Playwright)
 )
 missing=()

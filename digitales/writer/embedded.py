@@ -19,6 +19,7 @@ from digitales.errors import UserError
 from digitales.tale import Beat, Scene, Tale
 from digitales.voice import narration_seconds
 from digitales.writer.banks import en, ru
+from digitales.writer.quality import measure
 from digitales.writer.templates import Who, fill, roles_in
 
 BANKS = {"ru": ru, "en": en}
@@ -41,9 +42,16 @@ class EmbeddedWriter(Backend):
         key = {"plan": tale.plan, "characters": tale.characters, "lang": tale.lang, "seed": tale.seed, "minutes": minutes,
                "voice": job.settings.voice.model_dump()}
         v = job.settings.voice
-        result, _ = job.cache.memo(key, lambda _dir: {"scenes": write(
-            tale, minutes * 60, lambda text: narration_seconds(text, tale.lang, job.settings),
-            scene_pauses=v.scene_lead + v.scene_tail, paragraph_pause=v.paragraph_pause)})
+
+        def written(_dir) -> dict:
+            scenes = write(tale, minutes * 60, lambda text: narration_seconds(text, tale.lang, job.settings),
+                           scene_pauses=v.scene_lead + v.scene_tail, paragraph_pause=v.paragraph_pause)
+            main = {c.role: c.name for c in tale.characters if c.role in ("hero", "antagonist")}
+            names = tuple(c.name for c in tale.characters)
+            return {"scenes": scenes, "metrics": measure(tale.title, tale.lang, ["\n\n".join(s) for s in scenes], main, names)}
+
+        result, _ = job.cache.memo(key, written)
+        tale.metrics["writer"] = {**result["metrics"], "target_seconds": minutes * 60}
         tale.scenes = []
         for i, (beat, paragraphs) in enumerate(zip(tale.plan.beats, result["scenes"])):
             tale.scenes.append(Scene(index=i + 1, text="\n\n".join(paragraphs), mood=beat.mood, place=beat.place,

@@ -74,7 +74,7 @@ FUNCTIONS = {
     ],
     "reward": [
         "There was a feast for the whole world, and {princess} smiled at {hero} more warmly than anyone.",
-        "From then on {hero} lived happily {place:in}, and all the neighbours held {hero~him/her/it/them} in honour.",
+        "From then on {hero} lived happily {place:in}, and all the neighbors held {hero~him/her/it/them} in honor.",
     ],
     # --- fable ---
     "introduction": [
@@ -127,7 +127,7 @@ FUNCTIONS = {
     ],
     # --- bylina ---
     "zachin": [
-        "In the glorious capital city, at the gracious prince's hall, an honourable feast was held.",
+        "In the glorious capital city, at the gracious prince's hall, an honorable feast was held.",
         "Hear me, good people, and I will sing you a song of the old days.",
     ],
     "hero_origin": [

@@ -1,0 +1,108 @@
+"""Quality of a written tale, as numbers in the manifest (`metrics.writer`).
+
+- hunspell_rejected: share of words Debian's hunspell dictionaries reject (spylls reads them);
+- languagetool_per_100_words: LanguageTool's Russian rules (pylat-ru, no Java) per 100 words;
+  English has no offline LanguageTool here, so it is None;
+- distinct_2: distinct word bigrams over all bigrams (repetitiveness);
+- scenes_with: in how many scenes each main character appears (by lemma for Russian);
+- title_nouns_present: whether every noun of the title is in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from digitales.plot.cast import morph
+
+DICTIONARIES = {"ru": Path("/usr/share/hunspell/ru_RU"), "en": Path("/usr/share/hunspell/en_US")}
+WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=2)
+def hunspell(lang: str):
+    from spylls.hunspell import Dictionary
+
+    path = DICTIONARIES.get(lang)
+    if path is None or not path.with_suffix(".dic").is_file():
+        return None
+    return Dictionary.from_files(str(path))
+
+
+@lru_cache(maxsize=1)
+def languagetool_ru():
+    from pylat_ru import LanguageToolRU
+
+    return LanguageToolRU()
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def rejected_share(text: str, lang: str, names: tuple[str, ...] = ()) -> float | None:
+    """Share of words hunspell rejects; the characters' own names (Koschei) do not count."""
+    dictionary = hunspell(lang)
+    if dictionary is None:
+        return None
+    own = {w.lower() for n in names for w in words_of(n)}
+    words = words_of(text)
+    bad = [w for w in words if w.lower() not in own and not all(dictionary.lookup(part) for part in w.split("-"))]
+    return round(len(bad) / max(1, len(words)), 4)
+
+
+def languagetool_per_100(text: str, lang: str) -> float | None:
+    if lang != "ru":
+        return None
+    matches = languagetool_ru().check(text)
+    return round(100 * len(matches) / max(1, len(words_of(text))), 2)
+
+
+def distinct_2(text: str) -> float:
+    words = [w.lower() for w in words_of(text)]
+    pairs = list(zip(words, words[1:]))
+    return round(len(set(pairs)) / max(1, len(pairs)), 4)
+
+
+def lemmas(text: str, lang: str) -> set[str]:
+    words = [w.lower() for w in words_of(text)]
+    if lang != "ru":
+        return {w.rstrip("s") for w in words} | set(words)
+    return {morph().parse(w)[0].normal_form for w in words} | set(words)
+
+
+def appears(name: str, scene_lemmas: set[str], lang: str) -> bool:
+    """A character is in a scene when the head noun of their name is there, in any form
+    ("серый волк" by волк, "Кощей Бессмертный" by кощей, "Koschei the Deathless" by koschei)."""
+    words = [w.lower() for w in words_of(name)]
+    if not words:
+        return False
+    if lang == "ru":
+        key = next((p.normal_form for p in (morph().parse(w)[0] for w in words) if "NOUN" in p.tag), words[0])
+    else:
+        key = words[0] if name[:1].isupper() else words[-1]
+    return key in scene_lemmas
+
+
+def title_nouns(title: str, lang: str) -> list[str]:
+    if lang != "ru":
+        small = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "with", "how", "why"}
+        return [w.lower() for w in words_of(title) if w.lower() not in small]
+    return [p.normal_form for p in (morph().parse(w)[0] for w in words_of(title)) if "NOUN" in p.tag]
+
+
+def measure(title: str, lang: str, scenes: list[str], characters: dict[str, str], names: tuple[str, ...] = ()) -> dict:
+    """`characters`: role → name for the main ones (hero, antagonist); `names`: everyone's."""
+    text = "\n\n".join(scenes)
+    per_scene = [lemmas(s, lang) for s in scenes]
+    everything = set().union(*per_scene) if per_scene else set()
+    nouns = title_nouns(title, lang)
+    return {
+        "words": len(words_of(text)),
+        "hunspell_rejected": rejected_share(text, lang, names),
+        "languagetool_per_100_words": languagetool_per_100(text, lang),
+        "distinct_2": distinct_2(text),
+        "scenes_with": {role: sum(appears(name, s, lang) for s in per_scene) for role, name in characters.items()},
+        "title_nouns_present": all(n in everything for n in nouns),
+    }
