@@ -34,6 +34,11 @@ class PlotSettings(Section):
 class WriterSettings(Section):
     backend: str = "auto"  # auto: `embedded` from the plan, `file` when --text gives the tale
     minutes: float = Field(2.0, ge=0.5, le=30)  # length of a tale written from the title
+    model: str = ""  # hf: a model id or folder; gguf: a .gguf file; openai: URL#MODEL
+    candidates: int = Field(3, ge=1, le=8)  # a language model's tries per beat; the best is kept
+    temperature: float = Field(0.8, gt=0, le=2.0)
+    max_tokens: int = Field(200, ge=16, le=2000)
+    tag_prompt: bool = False  # hf: DigiTales tag prompts ("Имя: … Жанр: … Текст:") for ruGPT-3 fine-tunes
 
 
 class TextSettings(Section):
@@ -185,7 +190,10 @@ def choices(*, genre: str | None = None, lang: str | None = None, seed: int | No
     put("video.height", height)
     put("video.burn_subtitles", burn_subtitles)
     put("text.stress_dict", stress_dict)
-    put("writer.backend", writer)
+    if writer is not None:
+        name, _, model = writer.partition(":")  # "hf:MODEL", "gguf:PATH", "openai:URL#MODEL"
+        put("writer.backend", name)
+        put("writer.model", model or None)
     put("writer.minutes", minutes)
     if voice is not None:
         name, _, choice = voice.partition(":")

@@ -52,10 +52,14 @@ class EmbeddedWriter(Backend):
 
         result, _ = job.cache.memo(key, written)
         tale.metrics["writer"] = {**result["metrics"], "target_seconds": minutes * 60}
-        tale.scenes = []
-        for i, (beat, paragraphs) in enumerate(zip(tale.plan.beats, result["scenes"])):
-            tale.scenes.append(Scene(index=i + 1, text="\n\n".join(paragraphs), mood=beat.mood, place=beat.place,
-                                     time_of_day=beat.time_of_day))
+        self.place_scenes(tale, result["scenes"])
+
+    @staticmethod
+    def place_scenes(tale: Tale, scenes: list[list[str]]) -> None:
+        """A scene per beat, its paragraphs, and the beat's mood, place and time of day."""
+        tale.scenes = [Scene(index=i + 1, text="\n\n".join(paragraphs), mood=beat.mood, place=beat.place,
+                             time_of_day=beat.time_of_day)
+                       for i, (beat, paragraphs) in enumerate(zip(tale.plan.beats, scenes))]
 
 
 def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], scene_pauses: float = 1.0,

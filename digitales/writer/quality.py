@@ -53,9 +53,14 @@ def rejected_share(text: str, lang: str, names: tuple[str, ...] = ()) -> float |
 
 
 def languagetool_per_100(text: str, lang: str) -> float | None:
+    """pylat-ru's matches per 100 words; its spelling rule's matches on words hunspell accepts
+    are dropped (it flags folk forms like "Жила-была" that are right)."""
     if lang != "ru":
         return None
-    matches = languagetool_ru().check(text)
+    dictionary = hunspell(lang)
+    matches = [m for m in languagetool_ru().check(text)
+               if not (m.rule_id.startswith("MORFOLOGIK") and dictionary is not None
+                       and all(dictionary.lookup(w) for w in words_of(text[m.offset:m.offset + m.length])))]
     return round(100 * len(matches) / max(1, len(words_of(text))), 2)
 
 
