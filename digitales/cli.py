@@ -189,6 +189,41 @@ def doctor(
         raise typer.Exit(1)
 
 
+@app.command("train-writer")
+def train_writer_command(
+    corpus: Path = typer.Argument(..., help="JSON Lines of {\"title\", \"genre\", \"text\"}."),
+    base: str = typer.Option(..., "--base", help="A causal LM to start from: a Hugging Face id or a folder."),
+    out: Path = typer.Option(..., "--out", help="Where the fine-tuned model goes; a run there resumes."),
+    steps: int = typer.Option(1000, "--steps"),
+    batch: int = typer.Option(4, "--batch"),
+    block: int = typer.Option(256, "--block", help="Tokens per training row."),
+    lr: float = typer.Option(5e-5, "--lr"),
+    save_every: int = typer.Option(100, "--save-every", help="Steps between checkpoints."),
+    minutes: float = typer.Option(60.0, "--minutes", help="Stop after this long."),
+) -> None:
+    """Fine-tune a language model on tales in the DigiTales tag format; write with it via --writer hf:OUT."""
+    if steps < 1 or batch < 1 or block < 8 or lr <= 0 or save_every < 1 or minutes <= 0:
+        fail("--steps, --batch, --save-every at least 1; --block at least 8; --lr and --minutes above 0")
+    try:
+        from digitales.writer.hf import HFWriter
+        from digitales.writer.train import WriterTrainConfig, read_corpus, train_writer
+
+        if (why := HFWriter.problem()) is not None:
+            fail(why)
+        records = read_corpus(corpus)
+        cfg = WriterTrainConfig(steps=steps, batch=batch, block=block, lr=lr, save_every=save_every, minutes=minutes)
+        columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err) as progress:
+            task = progress.add_task("train", total=steps)
+            log = train_writer(records, base, out, cfg, lambda step, total, loss: progress.update(
+                task, completed=step, description=f"train loss {loss:.3f}"))
+    except UserError as e:
+        fail(str(e))
+    last = log["losses"][-1] if log["losses"] else [0, float("nan")]
+    print(f"{out}  {last[0]} steps on {log['records']} tales, last loss {last[1]:.3f}; "
+          f"write with --writer hf:{out} and writer.tag_prompt = true")
+
+
 @app.command()
 def serve(
     out: Path = typer.Option(Path("out"), "--out", help="Output root: tales are made and listed here."),
