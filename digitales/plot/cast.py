@@ -113,6 +113,12 @@ GENRE_STOCK = {  # genres that want other people than the fairy tale's
 
 VILLAINS = {"koschei", "dragon", "witch", "robber", "ghost"}  # always the antagonist
 TRICKSTERS = {"fox", "wolf", "bear", "cat"}  # the antagonist next to an innocent ("Лиса и заяц"); alone, the hero
+# Stock people get a name of their own (drawn by the seed), so two tales with a stock hero differ.
+STOCK_NAMES = {
+    "girl": ("Машенька Алёнушка Настенька Дарьюшка Василиса Любава", "Molly Anna Lucy Kate Rose Ella"),
+    "boy": ("Ванюша Петя Федя Иванушка Егорка Никита", "Tom Jack Peter Sam Ben Oliver"),
+    "hero": ("Добрыня Никитич|Алёша Попович|Микула Селянинович|Вольга Святославович", "Dobrynya|Alyosha|Mikula|Volga"),
+}
 _KIND_OF_RU = {lemma.lower(): k for k in KINDS for lemma in k.ru}
 _KIND_OF_EN = {word.lower(): k for k in KINDS for word in k.en}
 GENDERS = {"masc": "male", "femn": "female", "neut": "neuter"}
@@ -206,8 +212,8 @@ def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: in
     bad = VILLAINS | (TRICKSTERS if innocent else set())
     heroes = [c for c in named if not (c[2] and c[2].name in bad)]
     villains = [c for c in named if c[2] and c[2].name in bad]
-    chosen_for = {"hero": heroes[:1], "antagonist": villains[:1]}
-    others = heroes[1:] + villains[1:]  # a second hero or villain takes the next free role
+    chosen_for = {"hero": heroes[:1], "antagonist": villains[:1] if "antagonist" in roles else []}
+    others = heroes[1:] + villains[1 if "antagonist" in roles else 0:]  # everyone the title names takes a role
     members: list[CastMember] = []
     used_kinds = {k.name for _, _, k in named if k}
     for role in roles:
@@ -222,6 +228,9 @@ def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: in
             picked = rng.choice(options)
             kind = next(k for k in KINDS if k.name == picked)
             name, gender, from_title = (kind.ru[0] if lang == "ru" else kind.en[0]), _stock_gender(kind, lang), False
+            if kind.name in STOCK_NAMES:
+                names = STOCK_NAMES[kind.name][0 if lang == "ru" else 1]
+                name = rng.choice(names.split("|") if "|" in names else names.split())
         if kind:
             used_kinds.add(kind.name)
         members.append(CastMember(name, name[0].isupper(), role, gender, kind.name if kind else "person",

@@ -75,20 +75,36 @@ def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0
     by_role = {m.role: m.name for m in cast}
     setting = rng.choice(SETTING_OF_GENRE[genre])
     places = {kind: names[0 if lang == "ru" else 1] for kind, names in SETTINGS[setting].items()}
+    steps = choose_steps(ARCS[genre], rng, round(minutes * 60 / SECONDS_PER_BEAT))
     for word, kind in TITLE_PLACES.items():  # a place the title names is where that part of the tale happens
         if word in title.lower():
-            places[kind] = _title_place(title, word, lang)
-    steps = choose_steps(ARCS[genre], rng, round(minutes * 60 / SECONDS_PER_BEAT))
+            used = [s.place for s in steps if s.place != "same"]
+            places[kind if kind in used else max(set(used), key=used.count)] = _title_place(title, word, lang)
     beats, place = [], places["home"]
     for i, step in enumerate(steps):
         place = place if step.place == "same" else places[step.place]
         who = [by_role[r] for r in CAST_OF.get(step.function, ("hero",)) if r in by_role]
         beats.append({"function": step.function, "place": place, "time_of_day": _time_of_day(i, len(steps), genre),
                       "mood": step.mood, "cast": who})
+    _keep_in_sight(beats, by_role.get("antagonist"))
     characters = [{"name": "narrator", "role": "narrator"}] + [
         {"name": m.name, "role": m.role, "gender": m.gender, "look": m.look, "kind": m.kind, "proper": m.proper}
         for m in cast]
     return {"setting": setting, "characters": characters, "beats": beats}
+
+
+def _keep_in_sight(beats: list[dict], antagonist: str | None, least: int = 3) -> None:
+    """A main character is in at least `least` beats: the antagonist joins the tensest beats
+    after their first appearance (the writer then names them there)."""
+    if antagonist is None or sum(antagonist in b["cast"] for b in beats) >= least:
+        return
+    first = next((i for i, b in enumerate(beats) if antagonist in b["cast"]), len(beats) // 3)
+    order = sorted(range(len(beats)), key=lambda i: (i < first, beats[i]["mood"] not in ("tense", "scary", "sad"), i))
+    for i in order:
+        if sum(antagonist in b["cast"] for b in beats) >= least:
+            break
+        if antagonist not in beats[i]["cast"]:
+            beats[i]["cast"].append(antagonist)
 
 
 def choose_steps(arc: tuple[Step, ...], rng: random.Random, wanted: int = 12) -> list[Step]:

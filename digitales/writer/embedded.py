@@ -72,6 +72,10 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
     scenes = [[_opening(beat, bank, cast, rng, tale.lang)] for beat in tale.plan.beats]
     if sum(seconds(s[0]) for s in scenes) + len(scenes) * scene_pauses > target_seconds:  # a short tale: the shortest openings
         scenes = [[_opening(beat, bank, cast, rng, tale.lang, shortest=True)] for beat in tale.plan.beats]
+    for beat, scene in zip(tale.plan.beats, scenes):  # everyone the plan puts in a beat is named in it
+        for role in _missing(beat, scene[0], cast, tale.lang):
+            scene.append(fill(rng.choice(bank.PRESENCE), {**cast, "hero": cast[role]}, beat.place, tale.lang))
+    _name_the_titles_place(tale, scenes, bank, cast, rng)
     extras = [[e for e in _extras(i, beat, tale.plan.beats, bank, cast, rng, tale.lang) if e not in scene]
               for i, (beat, scene) in enumerate(zip(tale.plan.beats, scenes))]
     total = sum(seconds(p) for scene in scenes for p in scene) + len(scenes) * scene_pauses
@@ -87,6 +91,29 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
             scenes[i].append(candidate)
             total += added
     return scenes
+
+
+def _name_the_titles_place(tale: Tale, scenes: list[list[str]], bank: ModuleType, cast: dict[str, Who],
+                           rng: random.Random) -> None:
+    """A place the title names ("The Fox and the Castle") is said, at the first beat set there."""
+    from digitales.writer.quality import lemmas, title_nouns
+
+    nouns = set(title_nouns(tale.title, tale.lang))
+    for beat, scene in zip(tale.plan.beats, scenes):
+        place_words = lemmas(beat.place, tale.lang) & nouns
+        if place_words:
+            if not place_words & lemmas(" ".join(scene), tale.lang):
+                scene.append(fill(rng.choice(bank.PLACE), cast, beat.place, tale.lang))
+            return
+
+
+def _missing(beat: Beat, text: str, cast: dict[str, Who], lang: str) -> list[str]:
+    """Roles of the beat's cast whose name the text does not mention."""
+    from digitales.writer.quality import appears, lemmas
+
+    present = lemmas(text, lang)
+    return [role for role, who in cast.items() if who.name in beat.cast and role in ("hero", "antagonist")
+            and not appears(who.name, present, lang)]
 
 
 def _usable(templates: list[str], cast: dict[str, Who]) -> list[str]:

@@ -91,8 +91,9 @@ def appears(name: str, scene_lemmas: set[str], lang: str) -> bool:
 
 
 def title_nouns(title: str, lang: str) -> list[str]:
-    if lang != "ru":
-        small = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "with", "how", "why"}
+    if lang != "ru":  # no part-of-speech tagger for English here: every word but the small ones and adjectives
+        small = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "with", "how", "why", "little", "big", "small",
+                 "old", "young", "brave", "wise", "grey", "gray", "red", "white", "black", "golden", "silver", "great"}
         return [w.lower() for w in words_of(title) if w.lower() not in small]
     return [p.normal_form for p in (morph().parse(w)[0] for w in words_of(title)) if "NOUN" in p.tag]
 

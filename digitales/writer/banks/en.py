@@ -406,3 +406,9 @@ MOOD = {
 LOOK = ["{Hero} was {look:hero}.", "You could tell {hero} at a glance: {look:hero}."]
 TRANSITIONS = ["Whether it took a long time or a short time, the story went on.", "A tale is quickly told, but a deed is slowly done.",
                "So one day passed, and then another.", "And meanwhile, this is what happened."]
+
+# When the plan puts a character in a scene its opening does not name ({hero} here is that character).
+PRESENCE = ["And {hero} was never far away.", "All the while {hero} was close by.", "{Hero} missed nothing of it."]
+
+# To name a place the title names, when the scene's opening does not.
+PLACE = ["All this happened {place:in}.", "It was {place:in} that all this took place.", "This was {place:in}."]
