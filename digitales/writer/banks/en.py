@@ -412,3 +412,51 @@ PRESENCE = ["And {hero} was never far away.", "All the while {hero} was close by
 
 # To name a place the title names, when the scene's opening does not.
 PLACE = ["All this happened {place:in}.", "It was {place:in} that all this took place.", "This was {place:in}."]
+
+# More variants: the more there are, the less alike tales with different titles are.
+_MORE = {
+    "introduction": ["{Place:in} lived {hero:a}, and everyone around knew {hero~him/her/it/them}.",
+                     "From morning till night {hero} bustled about {place}."],
+    "desire": ["{Hero} had spotted a shiny bead lying right out in the open.",
+               "{Hero} decided to find something tasty for lunch."],
+    "encounter": ["Out of nowhere came {antagonist}, eyes shining.", "{Antagonist} bowed low to {hero} and spoke in a honey-sweet voice."],
+    "flattery_or_trick": ["{Antagonist} flattered {hero} this way and that, praising and praising."],
+    "choice": ["{Hero} could not resist the praise and forgot to be careful."],
+    "consequence": ["The moment {hero} opened {hero~his/her/its/their} mouth, {antagonist} grabbed the prize and vanished into the bushes."],
+    "aftermath": ["For a long time {hero} remembered that day and shook {hero~his/her/its/their} head."],
+    "moral": ["The moral is simple: a boaster is easily fooled.", "Remember, my friend: whoever listens to flattery is left with nothing.",
+              "Do not believe every word: some praise you with a stone behind their back."],
+    "ordinary_day": ["{Hero:poss} morning was perfectly ordinary, and nothing hinted at wonders."],
+    "unusual_event": ["Suddenly, by the very porch, the old watering can began to talk."],
+    "complication": ["But the further it went, the more tangled everything became."],
+    "unexpected_ending": ["In the end it all turned out quite differently, and much better."],
+    "plan": ["{Hero} and {helper} agreed to surprise all the neighbors at once."],
+    "first_mixup": ["{Antagonist} overheard half of it and understood it all wrong."],
+    "escalation": ["The muddle grew like dough with yeast in it."],
+    "reveal": ["At last everything became clear, and everyone laughed at themselves."],
+    "celebration": ["They sang, danced and ate pies until nightfall."],
+    "happy_time": ["Life {place:in} was merry, and {hero} knew no sorrow."],
+    "downfall": ["{Antagonist} swept in, and everything fell to pieces."],
+    "remembrance": ["And to this day people speak kindly of {hero}."],
+    "conflict": ["One word led to another, and {hero} and {antagonist} quarrelled in earnest."],
+    "resolution": ["Everyone made peace, and the house grew bright."],
+    "cosy_home": ["{Place:in} it smelled of pies, and {hero} warmed {hero~his/her/its/their} hands at the stove."],
+    "into_the_dark": ["One step, then another, and {hero} was {place:in}, where it was pitch dark."],
+    "the_thing_appears": ["Something rustled and crackled, and out of the dark came {antagonist}."],
+    "truth_revealed": ["It turned out that {antagonist} was not frightening at all, just lonely."],
+}
+for _function, _more in _MORE.items():
+    FUNCTIONS.setdefault(_function, [])
+    FUNCTIONS[_function] += _more
+TIME["morning"] += ["The sun had only just risen over the roofs.", "The morning was fresh and smelled of wet grass."]
+TIME["day"] += ["By noon it was hot, and even the dragonflies hid.", "The day was fine and bright."]
+TIME["evening"] += ["Towards evening the sky turned pink as jam froth.", "Dusk fell, and lights came on in the windows."]
+TIME["night"] += ["It grew dark, and a thin moon hung over the forest.", "The night was dark; only fireflies blinked in the grass."]
+MOOD["calm"] += ["A brook murmured softly.", "A breeze rocked the blades of grass."]
+MOOD["joyful"] += ["Everything around seemed to laugh.", "Even the sun seemed to smile."]
+MOOD["tense"] += ["Something felt not quite right.", "Somewhere a twig snapped."]
+MOOD["sad"] += ["Grey clouds covered the sky.", "A bird cried mournfully."]
+MOOD["scary"] += ["The shadows under the trees grew thicker.", "Something hooted in the dark."]
+MOOD["magic"] += ["The air rang like a little bell.", "It smelled of honey and wonders."]
+MOOD["heroic"] += ["Nothing could stop the brave heart.", "A glorious battle lay ahead."]
+TRANSITIONS += ["A little time went by.", "Here is what happened next.", "And this is how it went on."]
