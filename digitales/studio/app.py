@@ -79,6 +79,8 @@ def build(queue: JobQueue) -> gr.Blocks:
                               music=music or None)
             request.text_file = keep_upload(queue, text, MAX_TEXT_BYTES, "text file")
             request.music_file = keep_upload(queue, music_file, MAX_MUSIC_BYTES, "music file")
+            if request.music_file:
+                request.music = "file"  # an uploaded tune is what the user wants under the tale
             job = queue.submit(request)
         except UserError as e:
             return gr.skip(), f"**error:** {e}"

@@ -37,3 +37,12 @@ def test_tale_names_cannot_lead_outside_the_root(tmp_path):
     for name in ["../secret", "link", "/etc", "fox/..", "..", ".", ""]:
         with pytest.raises(UserError):
             tale_folder(tmp_path / "out", name)
+
+
+def test_a_request_maps_to_the_same_settings_as_the_command_line(tmp_path):
+    request = Request(title="Fox", music_file="/x/tune.mid", music="file", voice="piper:/v/joe.onnx", height=1080,
+                      text_file="/x/fox.txt", minutes=3.0)
+    o = request.overrides(tmp_path)
+    assert o["music"] == {"backend": "file", "file": "/x/tune.mid"} and o["voice"] == {"backend": "piper", "voice": "/v/joe.onnx"}
+    assert o["video"]["height"] == 1080 and "writer" not in o  # minutes mean nothing when a text is given
+    assert Request(title="Fox", minutes=3.0).overrides(tmp_path)["writer"] == {"minutes": 3.0}
