@@ -8,9 +8,11 @@ Prints three tables:
      counted on the same training split (the split train.py made, original keys, 120 bpm);
   2. sampling speed in events per second (one and two threads);
   3. per mood, over N samples: the share whose key (music21 `analyze('key')`) has the
-     requested mode, stuck notes (held over 4 s), and the pitch range — for the score as
-     `make` samples it (steered: scale, tonic pull, note length limit; see compose.py) and
-     for the model alone, conditioned by its mode and tempo tokens only.
+     requested mode — for the whole score `make` writes (the composer's notes with the
+     pad's tonic chord under them), for the composer's notes alone as `make` samples them
+     (steered: scale, tonic pull, note length limit; see compose.py), and for the model
+     alone, conditioned by its mode and tempo tokens only — with stuck notes (held over
+     4 s) and the pitch range.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 import torch
 
 from digitales.music import events as ev
-from digitales.music.compose import LONGEST_NOTE, SHIPPED, Part, compose, load_composer
+from digitales.music.compose import LONGEST_NOTE, SHIPPED, Part, arrange, compose, load_composer
 from digitales.music.corpus import load_collection
 from digitales.music.style import STYLES, key_name
 from digitales.music.train import TrainConfig, held_out_nll, sequence, split
@@ -81,6 +83,11 @@ def speed_table(model) -> None:
         dt = time.monotonic() - t
         torch.set_num_threads(before)
         print(f"| {threads} | {n} | {dt:.2f} | {n / dt:.0f} |")
+    for mood in ("calm", "joyful"):  # a minute of music the way make composes it (steered, window by window)
+        t = time.monotonic()
+        events = compose(model, [Part(60.0, STYLES[mood], STYLES[mood].tonics[0])], seed=7)
+        dt = time.monotonic() - t
+        print(f"| make's composer, 60 s of {mood} music | {len(events)} | {dt:.2f} | {len(events) / dt:.0f} |")
     print()
 
 
@@ -94,19 +101,26 @@ def analysed_mode(notes: list[ev.Note]) -> str:
 
 
 def mood_table(model, samples: int, seconds: float) -> None:
-    print("| mood | asked | as make samples: mode right | stuck | pitch range | model alone (mode token): mode right | stuck | pitch range |")
-    print("|---|---|---|---|---|---|---|---|")
-    overall = {True: [], False: []}
+    print("| mood | asked | make's score (with the pad): mode right | make's notes (steered, no pad): mode right | stuck "
+          "| pitch range | model alone (mode token): mode right | stuck | pitch range |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    overall = {"arranged": [], True: [], False: []}
     for mood, style in STYLES.items():
         cells = []
+        arranged_right = 0
         for keep in (True, False):
             right = stuck = 0
             lows, highs, spans = [], [], []
             for i in range(samples):
                 part = Part(seconds, style, style.tonics[i % len(style.tonics)])
-                notes = [n for n in ev.decode(compose(model, [part], seed=1000 + i, steer=keep)) if n.start < seconds]
+                events = compose(model, [part], seed=1000 + i, steer=keep)
+                notes = [n for n in ev.decode(events) if n.start < seconds]
                 if not notes:
                     continue
+                if keep:  # the whole score make writes: melody, low part and the pad's tonic chord
+                    midi = arrange(events, [part])
+                    score = [ev.Note(n.pitch, n.velocity, n.start, n.end) for inst in midi.instruments for n in inst.notes]
+                    arranged_right += analysed_mode(score) == style.mode
                 right += analysed_mode(notes) == style.mode
                 stuck += sum(n.end - n.start > LONGEST_NOTE for n in notes)
                 pitches = [n.pitch for n in notes]
@@ -116,9 +130,12 @@ def mood_table(model, samples: int, seconds: float) -> None:
             overall[keep].append(right / samples)
             cells += [f"{100 * right / samples:.0f}%", str(stuck),
                       f"{min(lows)}–{max(highs)} (median span {statistics.median(spans):.0f})"]
-        print(f"| {mood} | {key_name(style.tonics[0], style.mode).split()[1]}, {style.tempo} | " + " | ".join(cells) + " |")
+        overall["arranged"].append(arranged_right / samples)
+        print(f"| {mood} | {key_name(style.tonics[0], style.mode).split()[1]}, {style.tempo} "
+              f"| {100 * arranged_right / samples:.0f}% | " + " | ".join(cells) + " |")
         sys.stdout.flush()
-    print(f"| all | | {100 * statistics.mean(overall[True]):.0f}% | | | {100 * statistics.mean(overall[False]):.0f}% | | |")
+    print(f"| all | | {100 * statistics.mean(overall['arranged']):.0f}% | {100 * statistics.mean(overall[True]):.0f}% | | "
+          f"| {100 * statistics.mean(overall[False]):.0f}% | | |")
 
 
 def main() -> None:

@@ -21,11 +21,13 @@ import torch
 from digitales.errors import UserError
 from digitales.music import events as ev
 from digitales.music.model import ModelConfig, MusicTransformer
-from digitales.music.style import Style, scale_pitches
+from digitales.music.style import Style, scale_pitches, tonic_chord
 
 SHIPPED = Path(__file__).with_name("composer.pt")
 PRIME = 96  # events of the music so far that start each window
 TRANSITION = 1.5  # seconds at the end of a part that fade towards the next
+PAD_EVERY = 4.0  # seconds between strokes of the pad's chord
+PAD_VELOCITY = 38
 LONGEST_NOTE = 4.0  # seconds; a note held longer is cut (a held note the model forgot)
 
 
@@ -207,6 +209,15 @@ def arrange(events: list[int], parts: list[Part]) -> pretty_midi.PrettyMIDI:
         inst = instruments.setdefault(program, pretty_midi.Instrument(program=program))
         inst.notes.append(pretty_midi.Note(velocity=max(1, min(127, round(note.velocity * gain))), pitch=note.pitch,
                                            start=note.start, end=min(note.end, note.start + LONGEST_NOTE, total)))
+    for start, end, part, _ in bounds:  # the pad: the part's tonic chord, softly, stroke after stroke
+        inst = instruments.setdefault(part.style.pad, pretty_midi.Instrument(program=part.style.pad))
+        at = start
+        while at < end - 0.5:
+            until = min(at + PAD_EVERY, end)
+            for pitch in tonic_chord(part.tonic, part.style.mode):
+                inst.notes.append(pretty_midi.Note(velocity=round(PAD_VELOCITY * part.style.loudness), pitch=pitch,
+                                                   start=at, end=until))
+            at = until
     midi.instruments = [instruments[p] for p in sorted(instruments)]
     return midi
 

@@ -6,7 +6,7 @@ import pytest
 from digitales.music import events as ev
 from digitales.music.compose import (LONGEST_NOTE, PRIME, Part, _notes_out_of_sight, arrange, compose, load_composer,
                                      plan_parts)
-from digitales.music.style import SCALES, STYLES, style_for
+from digitales.music.style import SCALES, STYLES, style_for, tonic_chord
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +42,19 @@ def test_arrangement_gives_each_part_its_instruments_and_ends_with_the_tale(comp
     midi.write(str(tmp_path / "s.mid"))
     midi = pretty_midi.PrettyMIDI(str(tmp_path / "s.mid"))
     assert midi.get_end_time() <= 16.0 + 1e-3
+    pads = {p.style.pad for p in parts}
     for inst in midi.instruments:
         for n in inst.notes:
             part = parts[0] if n.start < 8.0 else parts[1]
+            if inst.program in pads and n.pitch in tonic_chord(part.tonic, part.style.mode):
+                continue  # the pad's chord
             assert inst.program == (part.style.tune if n.pitch >= 60 else part.style.low)
             assert n.end - n.start <= LONGEST_NOTE + 1e-3
+    for part, at in zip(parts, (0.0, 8.0)):  # the pad holds each part's tonic chord all through it
+        chord = {n.pitch for i in midi.instruments if i.program == part.style.pad for n in i.notes if at <= n.start < at + 8}
+        assert chord == set(tonic_chord(part.tonic, part.style.mode))
     # the last notes before a change of mood are softer than that part's loudness allows
-    sad = [n for i in midi.instruments for n in i.notes if n.start < 8.0]
+    sad = [n for i in midi.instruments if i.program not in pads for n in i.notes if n.start < 8.0]
     late = [n.velocity for n in sad if n.start > 7.3]
     early = [n.velocity for n in sad if n.start < 6.0]
     if late and early:
