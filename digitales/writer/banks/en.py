@@ -460,3 +460,31 @@ MOOD["scary"] += ["The shadows under the trees grew thicker.", "Something hooted
 MOOD["magic"] += ["The air rang like a little bell.", "It smelled of honey and wonders."]
 MOOD["heroic"] += ["Nothing could stop the brave heart.", "A glorious battle lay ahead."]
 TRANSITIONS += ["A little time went by.", "Here is what happened next.", "And this is how it went on."]
+
+# More variants for fables, comedies and horror: their steps repeated most between tales.
+_MORE_2 = {
+    "introduction": ["In a quiet corner, {place:in}, lived {hero:a}, {look:hero}.",
+                     "There once was {hero:a} with one weakness: {hero~he/she/it/they} loved to be praised."],
+    "desire": ["More than anything, {hero} wanted to be admired by everyone.",
+               "One day {hero} came by a treat and was already looking forward to a feast."],
+    "encounter": ["Then, as if out of the ground, {antagonist} appeared before {hero}.",
+                  "{Antagonist} had long had an eye on {hero} and now came closer."],
+    "flattery_or_trick": ["\"There is no one in the world as clever as you!\" sang {antagonist}, with a sly wink.",
+                          "{Antagonist} began from far away, talking round and round the point."],
+    "choice": ["Sweet words made {hero:poss} head spin.", "{Hero} thought: why not show what I can do?"],
+    "consequence": ["And so {hero} was left empty-pawed, while {antagonist} was already far away."],
+    "aftermath": ["From that day on {hero} was more careful and listened to deeds, not words."],
+    "first_mixup": ["It all went wrong from the morning on: {antagonist} mixed up the road, and {hero} mixed up the time."],
+    "escalation": ["Every new attempt to fix things only made them funnier."],
+    "reconciliation": ["{Hero} and {antagonist} looked at each other and burst out laughing."],
+    "celebration": ["And in the evening everyone drank tea with jam and remembered how funny it had been."],
+    "rumour": ["The old folk whispered that someone lit a candle in the old mill at night."],
+    "first_sign": ["In the snow by the porch {hero} noticed footprints, small and round."],
+    "hiding": ["{Hero:poss} heart was beating so loudly it seemed the whole forest could hear it."],
+    "safe_return": ["{Hero} skipped all the way home, and the fear stayed somewhere behind."],
+}
+for _function, _more in _MORE_2.items():
+    FUNCTIONS.setdefault(_function, [])
+    FUNCTIONS[_function] += _more
+PRESENCE += ["{Hero} was there too.", "Nearby stood {hero}."]
+PLACE += ["It all took place {place:in}."]
