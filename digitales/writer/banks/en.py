@@ -488,3 +488,38 @@ for _function, _more in _MORE_2.items():
     FUNCTIONS[_function] += _more
 PRESENCE += ["{Hero} was there too.", "Nearby stood {hero}."]
 PLACE += ["It all took place {place:in}."]
+
+# More variants for tragedies and dramas.
+_MORE_3 = {
+    "happy_time": ["Once, {place:in}, every evening ended with laughter, and {hero:poss} laugh rang the loudest."],
+    "friendship": ["Wherever {hero} went, {helper} went too, and they shared every crust of bread."],
+    "hubris": ["Little by little {hero} began to believe that no warning was meant for {hero~him/her/it/them}."],
+    "warning": ["\"Please, do not go,\" begged {helper}, but the words were carried away by the wind.",
+                "{Helper} warned {hero} about {antagonist}, but {hero} only shrugged."],
+    "ignoring_the_warning": ["{Hero} waved the warning away like a fly."],
+    "fateful_choice": ["Against all advice, {hero} took the path that led to {antagonist}."],
+    "brief_success": ["For a while luck smiled on {hero}, and it seemed everything would work out."],
+    "downfall": ["Then {antagonist} struck, and in a single moment everything was lost."],
+    "last_stand": ["{Hero} stood firm to the last, as brave as anyone has ever been."],
+    "loss": ["The wind grew cold, and {place} was never quite the same again."],
+    "lament": ["{Helper} sat alone by the window, remembering every happy day."],
+    "remembrance": ["Now children leave flowers in that place and tell the story of {hero}."],
+    "lesson": ["So remember: the bravest thing is sometimes to listen.", "Pride walks ahead, and sorrow follows close behind."],
+    "ordinary_life": ["Every day for {hero} was like the one before, and {hero~he/she/it/they} liked it that way."],
+    "longing": ["At night {hero} looked at the road and wondered where it led."],
+    "conflict": ["Harsh words flew between {hero} and {antagonist}, and neither would give way."],
+    "separation": ["At dawn {hero} packed a small bag and left without a word."],
+    "ally": ["A kind stranger, {helper}, shared a fire with {hero} on a cold night."],
+    "crisis": ["Then came the hardest day of all, and {hero} did not know what to do."],
+    "hard_decision": ["{Hero} had to choose between being right and being kind."],
+    "sacrifice": ["{Hero} gave away the most precious thing {hero~he/she/it/they} had, without a second thought."],
+    "forgiveness": ["{Antagonist} stood at the door, eyes down, and said sorry."],
+    "resolution": ["The old quarrel melted like snow in spring."],
+    "new_beginning": ["The sun rose, and a new day began for all of them."],
+}
+for _function, _more in _MORE_3.items():
+    FUNCTIONS.setdefault(_function, [])
+    FUNCTIONS[_function] += _more
+MOOD["calm"] += ["The world seemed to hold its breath, peaceful and still.", "Somewhere a cuckoo called."]
+MOOD["sad"] += ["Even the river seemed to flow more slowly.", "The flowers bowed their heads."]
+TIME["day"] += ["The day went on, bright and ordinary.", "Bees hummed in the midday heat."]
