@@ -56,7 +56,20 @@ def fill(template: str, cast: dict[str, Who], place: str, lang: str) -> str:
             text = _phrase(who.name, case, lang, who.proper)
         return text[0].upper() + text[1:] if capital and text else text
 
-    return PLACEHOLDER.sub(replace, template)
+    text = PLACEHOLDER.sub(replace, template)
+    return _russian_prepositions(text) if lang == "ru" else text
+
+
+# A preposition takes its euphonic form before some words: "со змеем", "об Иване", "во власти", "ко мне".
+_EUPHONY = [(re.compile(r"\b([Сс]) (?=[сзшж][бвгджзклмнпрстфхцчшщ]|щ)", re.I), "со"),
+            (re.compile(r"\b([Оо]) (?=[аоиуэыАОИУЭЫ])"), "об"),
+            (re.compile(r"\b([Вв]) (?=[вф][бвгджзклмнпрстфхцчшщ])", re.I), "во")]
+
+
+def _russian_prepositions(text: str) -> str:
+    for pattern, form in _EUPHONY:
+        text = pattern.sub(lambda m, form=form: (form.capitalize() if m.group(0)[0].isupper() else form) + " ", text)
+    return text
 
 
 def _phrase(name: str, case: str | None, lang: str, proper: bool) -> str:

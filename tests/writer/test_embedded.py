@@ -63,3 +63,10 @@ def test_the_text_stage_attributes_the_writers_speech():
     talk = Conversation("ru")
     speakers = {seg.speaker for s in scenes for p in s for seg in talk.paragraph(p)}
     assert {"лиса", "заяц"} & {s.lower() for s in speakers}
+
+
+def test_russian_prepositions_take_their_euphonic_forms():
+    cast = {"hero": Who("змей", "male", "", False), "helper": Who("Иван", "male", "", True)}
+    assert fill("{Helper} поделился с {hero:ablt} хлебом, и пошла слава о {helper:loct}.", cast, "x", "ru") == \
+        "Иван поделился со змеем хлебом, и пошла слава об Иване."
+    assert fill("с {hero:ablt} и с шапкой", {"hero": Who("сестра", "female", "", False)}, "x", "ru") == "с сестрой и с шапкой"
