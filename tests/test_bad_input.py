@@ -148,3 +148,17 @@ def test_midi_without_notes(tmp_path, ru_text):
 
     pretty_midi.PrettyMIDI().write(str(tmp_path / "silence.mid"))
     bad(tmp_path, "Колобок", "--text", str(ru_text), "--music-file", str(tmp_path / "silence.mid"), expect="no notes")
+
+
+def test_a_music_file_leaves_the_files_beside_it_alone(tmp_path, ru_text):
+    import subprocess
+
+    folder = tmp_path / "music"
+    folder.mkdir()
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=330:duration=2", str(folder / "tune.ogg")],
+                   check=True)
+    (folder / "played.wav").write_bytes(b"the user's own file")
+    run = run_cli("make", "Колобок", "--text", str(ru_text), "--music-file", str(folder / "tune.ogg"), "--until", "music",
+                  "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 0, run.stderr
+    assert (folder / "played.wav").read_bytes() == b"the user's own file"

@@ -67,5 +67,5 @@ def _render_bed(source: Path, length: float, m: MusicSettings, folder: Path) -> 
         synth.render(source, folder / "played.wav", m.synth, m.soundfont)
         source = folder / "played.wav"
     make_bed(source, length, m.loudness, m.fade, folder / BED, loop=True)
-    source.with_name("played.wav").unlink(missing_ok=True)
+    (folder / "played.wav").unlink(missing_ok=True)  # only ever our own temporary file, never one beside the user's
     return {"audio": BED}
