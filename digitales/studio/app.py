@@ -26,7 +26,8 @@ from digitales.studio.tales import earlier_tales, tale_files, tale_folder  # noq
 MAX_TEXT_BYTES = 1 << 20  # 1 MB of tale text
 MAX_MUSIC_BYTES = 50 << 20
 MAX_UPLOAD = "60mb"  # Gradio refuses anything bigger before it reaches us
-STAGE_ORDER = ("plot", "writer", "text", "voice", "picture", "music", "montage")
+# System fonts only: Gradio's default theme would fetch its fonts from Google.
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
 
 def usable_backends(stage_name: str) -> list[str]:
@@ -52,8 +53,10 @@ def keep_upload(queue: JobQueue, path: str | None, limit: int, what: str) -> str
 
 
 def progress_html(job: Job) -> str:
+    from digitales.pipeline import STAGES
+
     rows = []
-    for stage in STAGE_ORDER:
+    for stage in STAGES:
         entry = job.stages.get(stage)
         if entry is None:
             state, detail = "waiting", ""
@@ -125,9 +128,8 @@ def build(queue: JobQueue) -> gr.Blocks:
             return gr.skip(), gr.skip(), gr.skip()
         return show_tale(tales[event.index]["name"])
 
-    theme = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+    pictures = usable_backends("picture")
     with gr.Blocks(title="DigiTales studio", analytics_enabled=False) as app:
-        app.theme_choice = theme
         job_id = gr.BrowserState("", storage_key="digitales-job")
         shown = gr.State("")
         gr.Markdown("# DigiTales studio\nA title (and, if you like, your own text) in; a narrated, illustrated video out.")
@@ -141,7 +143,7 @@ def build(queue: JobQueue) -> gr.Blocks:
                     aspect = gr.Radio(["16:9", "9:16", "1:1"], value="16:9", label="Aspect")
                     height = gr.Radio(["720", "1080", "2160"], value="720", label="Height")
                 voice = gr.Dropdown(["auto", *usable_backends("voice")], value="auto", label="Voice")
-                picture = gr.Dropdown(usable_backends("picture"), value=usable_backends("picture")[0], label="Pictures")
+                picture = gr.Dropdown(pictures, value=pictures[0], label="Pictures")
                 music = gr.Dropdown(usable_backends("music"), value="transformer", label="Music")
                 text = gr.File(label="Your text (.txt or .md, up to 1 MB; without one the tale is written from the title)", file_types=[".txt", ".md"], type="filepath",
                                elem_id="text-upload")
@@ -236,5 +238,5 @@ def serve(out: Path, host: str = "127.0.0.1", port: int = 7860, concurrency: int
     app.queue(default_concurrency_limit=8)
     app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=not block, share=False,
                allowed_paths=[str(queue.out)], blocked_paths=[str(queue.out / ".studio")], max_file_size=MAX_UPLOAD,
-               ssr_mode=False, theme=app.theme_choice, footer_links=["api"], pwa=False, mcp_server=False)
+               ssr_mode=False, theme=THEME, footer_links=["api"], pwa=False, mcp_server=False)
     return app, f"http://{host}:{port}/"

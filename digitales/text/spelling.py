@@ -6,10 +6,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from digitales.writer.quality import hunspell
+from pathlib import Path
 
 WORD = re.compile(r"[^\W\d_]+")
+DICTIONARIES = {"ru": Path("/usr/share/hunspell/ru_RU"), "en": Path("/usr/share/hunspell/en_US")}
+
+
+@lru_cache(maxsize=2)
+def hunspell(lang: str):
+    """Debian's hunspell dictionary for a language, read by spylls; None when it is not installed."""
+    from spylls.hunspell import Dictionary
+
+    path = DICTIONARIES.get(lang)
+    if path is None or not path.with_suffix(".dic").is_file():
+        return None
+    return Dictionary.from_files(str(path))
 
 
 @lru_cache(maxsize=2)

@@ -19,8 +19,8 @@ from digitales.errors import UserError
 from digitales.tale import Beat, Scene, Tale
 from digitales.voice import narration_seconds
 from digitales.writer.banks import en, ru
-from digitales.writer.quality import measure
-from digitales.writer.templates import Who, fill, roles_in
+from digitales.writer.quality import appears, lemmas, measure, title_nouns
+from digitales.writer.templates import Who, cast_of, fill, roles_in
 
 BANKS = {"ru": ru, "en": en}
 
@@ -68,7 +68,7 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
     silences around scenes and between paragraphs included)."""
     bank = BANKS[tale.lang]
     rng = random.Random(f"{tale.seed}:{tale.title}:write")
-    cast = {c.role: Who(c.name, c.gender, c.look, c.proper) for c in tale.characters if c.role != "narrator"}
+    cast = cast_of(tale)
     scenes = [[_opening(beat, bank, cast, rng, tale.lang)] for beat in tale.plan.beats]
     if sum(seconds(s[0]) for s in scenes) + len(scenes) * scene_pauses > target_seconds:  # a short tale: the shortest openings
         scenes = [[_opening(beat, bank, cast, rng, tale.lang, shortest=True)] for beat in tale.plan.beats]
@@ -96,8 +96,6 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
 def _name_the_titles_place(tale: Tale, scenes: list[list[str]], bank: ModuleType, cast: dict[str, Who],
                            rng: random.Random) -> None:
     """A place the title names ("The Fox and the Castle") is said, at the first beat set there."""
-    from digitales.writer.quality import lemmas, title_nouns
-
     nouns = set(title_nouns(tale.title, tale.lang))
     for beat, scene in zip(tale.plan.beats, scenes):
         place_words = lemmas(beat.place, tale.lang) & nouns
@@ -109,8 +107,6 @@ def _name_the_titles_place(tale: Tale, scenes: list[list[str]], bank: ModuleType
 
 def _missing(beat: Beat, text: str, cast: dict[str, Who], lang: str) -> list[str]:
     """Roles of the beat's cast whose name the text does not mention."""
-    from digitales.writer.quality import appears, lemmas
-
     present = lemmas(text, lang)
     return [role for role, who in cast.items() if who.name in beat.cast and role in ("hero", "antagonist")
             and not appears(who.name, present, lang)]

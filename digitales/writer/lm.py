@@ -22,12 +22,7 @@ from digitales.text.childsafe import unsafe
 from digitales.text.sentences import split_sentences
 from digitales.text.spelling import repair
 from digitales.writer.quality import measure, rejected_share
-from digitales.writer.templates import Who
 
-FUNCTION_WORDS = {  # how a step of the arc reads in a prompt
-    "en": lambda f: f.replace("_", " "),
-    "ru": lambda f: f.replace("_", " "),
-}
 GENRE_NAMES = {"ru": {"fairy_tale": "сказка", "fable": "басня", "bylina": "былина", "novella": "новелла",
                       "comedy": "комедия", "tragedy": "трагедия", "drama": "драма", "horror": "страшилка"}}
 
@@ -59,13 +54,14 @@ def beat_prompt(tale: Tale, beat: Beat, so_far: list[str], words: int, tag_promp
     if tag_prompt:
         genre = GENRE_NAMES.get(tale.lang, {}).get(tale.genre, tale.genre)
         return Prompt("", f"Имя: {tale.title}. Жанр: {genre}. Текст: " + " ".join(so_far[-3:]))
+    step = beat.function.replace("_", " ")  # how a step of the arc reads in a prompt
     people = "; ".join(f"{n} ({cast[n].role}, {cast[n].look})" for n in beat.cast if n in cast)
     if tale.lang == "ru":
         system = ("Ты пишешь добрую детскую сказку на русском языке: простые предложения, без грубых слов, "
                   "только текст сцены, без заголовков и пояснений.")
         user = (f"Сказка «{tale.title}», жанр: {GENRE_NAMES['ru'].get(tale.genre, tale.genre)}.\n"
                 f"Что было раньше: {' '.join(so_far[-3:]) or 'сказка только начинается'}\n"
-                f"Следующая сцена — {FUNCTION_WORDS['ru'](beat.function)}. Место: {beat.place}. Время: {beat.time_of_day}. "
+                f"Следующая сцена — {step}. Место: {beat.place}. Время: {beat.time_of_day}. "
                 f"Настроение: {beat.mood}. Герои: {people}.\n"
                 f"Напиши эту сцену: {max(2, words // 12)}–{max(3, words // 8)} предложения, около {words} слов.")
     else:
@@ -73,7 +69,7 @@ def beat_prompt(tale: Tale, beat: Beat, so_far: list[str], words: int, tag_promp
                   "only the scene's text, no titles or notes.")
         user = (f"The tale \"{tale.title}\", genre: {tale.genre.replace('_', ' ')}.\n"
                 f"So far: {' '.join(so_far[-3:]) or 'the tale is just beginning'}\n"
-                f"Next scene: {FUNCTION_WORDS['en'](beat.function)}. Place: {beat.place}. Time: {beat.time_of_day}. "
+                f"Next scene: {step}. Place: {beat.place}. Time: {beat.time_of_day}. "
                 f"Mood: {beat.mood}. Characters: {people}.\n"
                 f"Write this scene: {max(2, words // 12)} to {max(3, words // 8)} sentences, about {words} words.")
     return Prompt(system, user)
@@ -132,10 +128,6 @@ def write_with(model: LanguageModel, tale: Tale, target_seconds: float, seconds:
         so_far.append(split_sentences(best)[0] if best else "")
         progress(i + 1, len(beats))
     return scenes, stats
-
-
-def cast_of(tale: Tale) -> dict[str, Who]:
-    return {c.role: Who(c.name, c.gender, c.look, c.proper) for c in tale.characters if c.role != "narrator"}
 
 
 class LMWriterBase(Backend):

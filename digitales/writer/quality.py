@@ -12,22 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from digitales.plot.cast import morph
+from digitales.text.spelling import hunspell
 
-DICTIONARIES = {"ru": Path("/usr/share/hunspell/ru_RU"), "en": Path("/usr/share/hunspell/en_US")}
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-
-
-@lru_cache(maxsize=2)
-def hunspell(lang: str):
-    from spylls.hunspell import Dictionary
-
-    path = DICTIONARIES.get(lang)
-    if path is None or not path.with_suffix(".dic").is_file():
-        return None
-    return Dictionary.from_files(str(path))
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,16 @@ def inflect_phrase(phrase: str, case: str) -> str:
     return " ".join(out)
 
 
+def head_noun(phrase: str) -> str:
+    """The dictionary form of a phrase's head noun: "тёмная чаща за болотом" → "чаща"."""
+    words = phrase.split(" ")
+    for i, w in enumerate(words):
+        p = _nominative(w, adjective_first=i + 1 < len(words))
+        if p is not None and "NOUN" in p.tag:
+            return p.normal_form
+    return ""
+
+
 def _nominative(word: str, adjective_first: bool = False):
     """The word's parse as a nominative, if it has one (a phrase's words are given in the
     nominative); before another word, an adjective reading wins ("белые гуси")."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digitales.writer.russian import inflect_phrase
+from digitales.writer.russian import head_noun, inflect_phrase
 
 GENDER_INDEX = {"male": 0, "female": 1, "neuter": 2, "plural": 3}
 PLACEHOLDER = re.compile(r"\{(look:)?([A-Za-z_]+)(?::(\w+))?(?:~([^}]*))?\}")
@@ -32,6 +32,11 @@ class Who:
     gender: str
     look: str
     proper: bool
+
+
+def cast_of(tale) -> dict[str, Who]:
+    """The tale's characters by role, as templates use them."""
+    return {c.role: Who(c.name, c.gender, c.look, c.proper) for c in tale.characters if c.role != "narrator"}
 
 
 def fill(template: str, cast: dict[str, Who], place: str, lang: str) -> str:
@@ -103,14 +108,7 @@ def _place_with_preposition(place: str, case: str, lang: str) -> str:
 
 def _head_word(place: str, lang: str) -> str:
     if lang == "ru":
-        from digitales.writer.russian import _nominative
-
-        words = place.split(" ")
-        for i, w in enumerate(words):
-            p = _nominative(w, adjective_first=i + 1 < len(words))
-            if p is not None and "NOUN" in p.tag:
-                return p.normal_form
-        return ""
+        return head_noun(place)
     words = [w for w in re.findall(r"[a-z-]+", place.lower()) if w not in ("the", "a", "an")]
     before_of = place.lower().split(" of ")[0].split(" at ")[0].split(" by ")[0].split(" beyond ")[0]
     head = re.findall(r"[a-z-]+", before_of)
