@@ -1,7 +1,7 @@
 """The writer: 20 titles × 8 genres in Russian and in English, planned and written, with the
 quality numbers of each tale (writer/quality.py) summed up per language.
 
-    .venv/bin/python benchmarks/writer.py [--titles 20] [--writer embedded|hf:MODEL|openai:URL#MODEL]
+    .venv/bin/python benchmarks/writer.py [--titles 20] [--writer embedded|hf:MODEL|gguf[:FILE]|openai:URL#MODEL]
         [--voiced 4]   also narrate this many tales per language to check the real length
 
 Targets for the default writer: ≤ 0.5% of words rejected by hunspell, ≤ 1 LanguageTool
@@ -102,17 +102,26 @@ def main() -> None:
 
 
 def voiced_lengths(lang: str, args, settings) -> str:
-    """Narrate a few whole tales (up to the voice stage) and compare their length to the target."""
+    """Narrate a few whole tales (up to the voice stage), compare their length to the target,
+    and fit the voice's speaking rate (chars_per_second) that would have made the estimate right."""
     from digitales.pipeline import make_tale
+    from digitales.voice import voice_for
 
     out = Path(tempfile.mkdtemp(prefix="digitales-writer-voiced-"))
-    ratios = []
+    ratios, chars, speech = [], 0, 0.0
     for title, genre in list(itertools.product(TITLES[lang][: args.voiced], ["fairy_tale", "fable"]))[: args.voiced]:
         s = load_settings(None, None, {**choices(writer=args.writer, minutes=args.minutes, genre=genre, out=out), "lang": lang})
         tale, _ = make_tale(title, s, None, "voice")
         ratios.append(sum(sc.duration for sc in tale.scenes) / (args.minutes * 60))
-    return f"{statistics.mean(ratios):.2f}, {100 * statistics.mean(abs(r - 1) <= 0.1 for r in ratios):.0f}%"
-
+        v = s.voice
+        for sc in tale.scenes:  # the silences the estimate adds, taken off; what is left is speech
+            pauses = (v.scene_lead + v.scene_tail + v.paragraph_pause * sc.text.count("\n\n")
+                      + v.sentence_pause * max(1, sum(sc.text.count(p) for p in ".!?…")))
+            chars += len(sc.text)
+            speech += sc.duration - pauses
+    voice = voice_for(settings, lang)
+    return (f"{statistics.mean(ratios):.2f}, {100 * statistics.mean(abs(r - 1) <= 0.1 for r in ratios):.0f}% "
+            f"({voice.name}: {chars / speech:.1f} chars/s measured, {voice.chars_per_second} assumed)")
 
 if __name__ == "__main__":
     main()

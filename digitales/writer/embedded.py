@@ -5,7 +5,6 @@ A scene per beat: an opening drawn from the phrase bank for the beat's function,
 look, a transition — added round the scenes until the narration, estimated with the
 chosen voice's speed, reaches the --minutes asked for. Names and places are inflected
 for Russian (writer/russian.py); speech is written so the text stage attributes it.
-(Issue 3: a first version; more phrase-bank variety and the quality checks come next.)
 """
 
 from __future__ import annotations
@@ -127,7 +126,8 @@ def _extras(i: int, beat: Beat, beats: list[Beat], bank: ModuleType, cast: dict[
             lang: str) -> list[str]:
     """What may be added to a beat's scene, the most telling first."""
     pool = []
-    pool += _usable(bank.DIALOGUE.get(beat.function, []), cast)
+    lines = _usable(bank.DIALOGUE.get(beat.function, []), cast)
+    pool += [rng.choice(lines)] if lines else []  # one character's line per scene
     if i == 0 or beats[i - 1].time_of_day != beat.time_of_day:
         pool.append(rng.choice(bank.TIME[beat.time_of_day]))
     if i == 0 and "hero" in cast:

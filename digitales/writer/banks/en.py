@@ -14,14 +14,17 @@ FUNCTIONS = {
     "absentation": [
         "One day {donor} set off on a long journey and left {hero} alone.",
         "Everyone went away on business, and {hero} stayed behind {place:in}, all alone.",
+        "Early one morning {donor} went off on business and told {hero} to mind the house.",
     ],
     "interdiction": [
         "{Donor} told {hero} firmly never to go beyond the fence.",
         "{Donor} called {hero} close and said, kindly but firmly, that the forest was no place to wander alone.",
+        "\"Not one step past the river,\" said {donor}, and {hero} nodded, though not gladly.",
     ],
     "violation": [
         "But curiosity was stronger than any rule, and {hero} slipped quietly out of the door.",
         "{Hero} did not listen: {hero~he/she/it/they} simply had to see what lay beyond the trees.",
+        "As soon as {donor} was out of sight, {hero} forgot every warning.",
     ],
     "villainy": [
         "Then, out of nowhere, {antagonist} appeared and carried off everything {hero} held dear.",
@@ -31,50 +34,62 @@ FUNCTIONS = {
     "mediation": [
         "{Hero} grew sad, but there was nothing for it. {Helper} whispered that the trouble could still be mended.",
         "When {hero} heard of the trouble, {hero~he/she/it/they} decided that sitting still would not do.",
+        "{Hero} did not grieve for long: {hero~he/she/it/they} dried {hero~his/her/its/their} tears and began to think how to mend the harm.",
     ],
     "departure": [
         "{Hero} packed a crust of bread and set off wherever {hero~his/her/its/their} eyes would lead.",
         "Early in the morning {hero} stepped {place:to} and marched on without looking back.",
+        "{Hero} bowed to the old doorstep and set off {place:to}.",
     ],
     "donor_test": [
         "In a clearing {hero} met {donor}, who asked for a little help: a cup of water from the stream.",
         "{Place:in} sat {donor}, {look:donor}, and {donor~he/she/it/they} asked {hero} three riddles.",
+        "By the road {hero} met {donor}, who could not pull a cart out of the ditch.",
     ],
     "magical_agent": [
         "For {hero~his/her/its/their} kind heart {donor} gave {hero} a magic ball of yarn: wherever it rolled, the way would be.",
         "{Donor} held out a feather and whispered that it would help in the hardest hour.",
+        "In thanks {donor} gave {hero} a little ring: turn it, and the way would open.",
     ],
     "guidance": [
         "The ball of yarn rolled on, and {hero} followed it through {place}, past old oaks and ringing brooks.",
         "{Helper} showed {hero} a short cut that nobody else knew.",
+        "{Hero} followed the magic sign and, before {hero~he/she/it/they} knew it, stood {place:in}.",
     ],
     "struggle": [
         "At last {hero} came to the lair, and there stood {antagonist}, {look:antagonist}. The contest began: who would outwit whom?",
         "{Antagonist} growled terribly, but {hero} was not afraid and stepped forward.",
+        "For a long time {hero} and {antagonist} circled each other, and neither would give way.",
     ],
     "victory": [
         "{Antagonist} could not stand against {hero:poss} wits and ran off as fast as {antagonist~his/her/its/their} legs would carry {antagonist~him/her/it/them}.",
         "The magic feather did its work: {antagonist} lost {antagonist~his/her/its/their} head, and {hero} won.",
+        "Seeing that {hero} could not be beaten, {antagonist} backed away and was not seen again.",
     ],
     "pursuit": [
         "{Antagonist} came to {antagonist~his/her/its/their} senses and rushed off in pursuit.",
         "{Hero} heard footsteps thundering behind: {antagonist} was catching up.",
+        "{Hero} had not gone a mile before {antagonist} came whistling after {hero~him/her/it/them}.",
     ],
     "rescue": [
         "Then {helper} came to the rescue and hid {hero} where no one could find {hero~him/her/it/them}.",
         "{Hero} threw a comb over {hero~his/her/its/their} shoulder, and a thick forest sprang up behind.",
+        "Just in time {helper} came running, caught {hero} up and carried {hero~him/her/it/them} far from the chase.",
     ],
     "return": [
         "{Hero} walked home happily, and the road back seemed half as long.",
         "{Hero} came back to {place}, where everyone had been watching the road for days.",
+        "At last the old home showed in the distance, and {hero} walked faster.",
     ],
     "recognition": [
         "{False_hero} boasted that {false_hero~he/she/it/they} had saved everyone, but the truth soon came out.",
         "Everyone knew {hero} by the magic feather, and {false_hero} was ashamed of all that empty boasting.",
+        "However hard {false_hero} tried to take the credit, everyone could see who had really helped.",
     ],
     "reward": [
         "There was a feast for the whole world, and {princess} smiled at {hero} more warmly than anyone.",
         "From then on {hero} lived happily {place:in}, and all the neighbors held {hero~him/her/it/them} in honor.",
+        "There was merrymaking for three days and three nights, and {hero} sat in the place of honour.",
     ],
     # --- fable ---
     "introduction": [
@@ -87,6 +102,8 @@ FUNCTIONS = {
     ],
     "second_character": [
         "Not far away lived {antagonist:a}, {look:antagonist}, who had long been eyeing {hero}.",
+        "Next door lived {antagonist}, {look:antagonist}, who always wanted more.",
+        "{Antagonist}, {look:antagonist}, often came by, and usually with a sly idea.",
     ],
     "desire": [
         "One day {hero} found a piece of cheese and decided to enjoy it in peace.",
@@ -98,6 +115,8 @@ FUNCTIONS = {
     ],
     "boast": [
         "{Hero} began to boast to the whole forest that {hero~he/she/it/they} was cleverer than everyone.",
+        "{Hero} strutted about {place:in}, telling everyone how fine {hero~he/she/it/they} was.",
+        "{Hero} loved to boast of being the strongest and the cleverest of all.",
     ],
     "encounter": [
         "Then {antagonist} came up to {hero} and began to speak in honeyed words.",
@@ -118,6 +137,7 @@ FUNCTIONS = {
         "{Helper} whispered to {hero}: do not trust sweet words.",
         "\"Please, do not go,\" begged {helper}, but the words were carried away by the wind.",
         "{Helper} warned {hero} about {antagonist}, but {hero} only shrugged.",
+        "{Helper} passed by and shook {helper~his/her/its/their} head: \"Careful, those sweet words mean no good.\"",
     ],
     "choice": [
         "{Hero} hesitated for a moment, but the flattery had turned {hero~his/her/its/their} head.",
@@ -128,6 +148,8 @@ FUNCTIONS = {
     ],
     "second_chance": [
         "But {hero} remembered an old rule just in time and stopped.",
+        "Luckily {helper} called out just in time, and no harm was done.",
+        "{Hero} nearly fell for it, but came to {hero~his/her/its/their} senses in time.",
     ],
     "consequence": [
         "And that was that: {antagonist} snatched the prize and was gone.",
@@ -137,6 +159,8 @@ FUNCTIONS = {
     ],
     "reflection": [
         "{Hero} sat and thought: that is what comes of listening to the wrong friends.",
+        "{Hero} sat down under a bush and thought hard about the lesson.",
+        "{Hero} grumbled for a long while, and then admitted it had been {hero~his/her/its/their} own fault.",
     ],
     "aftermath": [
         "Ever since, {hero} has given {antagonist} a wide berth and trusts no one's word alone.",
@@ -151,14 +175,19 @@ FUNCTIONS = {
         "The moral is simple: a boaster is easily fooled.",
         "Remember, my friend: whoever listens to flattery is left with nothing.",
         "Do not believe every word: some praise you with a stone behind their back.",
+        "And {hero} learned it well: sweet words are often empty.",
+        "What happened to {hero} can teach us too: all that glitters is not gold.",
     ],
     # --- bylina ---
     "zachin": [
         "In the glorious capital city, at the gracious prince's hall, an honorable feast was held.",
         "Hear me, good people, and I will sing you a song of the old days.",
+        "Not in some far kingdom but here on our own land, {place:in}, this old story happened.",
+        "Listen, good people, to the tale of {hero} and {hero~his/her/its/their} glorious deeds.",
     ],
     "hero_origin": [
         "{Hero} was born {place:in} and sat still for thirty years, until wandering pilgrims came by.",
+        "{Hero} grew not by the day but by the hour, and soon had no equal.",
     ],
     "hero_strength": [
         "Strength ran through {hero:poss} veins like a river: {hero~he/she/it/they} could pull up an oak by its roots.",
@@ -170,31 +199,40 @@ FUNCTIONS = {
     ],
     "feast_boast": [
         "At the feast everyone boasted, one of a horse, one of a treasure, but {hero} kept quiet.",
+        "At the feast {hero} sat at the end of the table and listened to the others boast, saying nothing.",
     ],
     "threat": [
         "A messenger galloped in: {antagonist} had taken the road and let no one pass, on horse or on foot.",
         "{Prince} grew troubled: {antagonist} was threatening the capital.",
+        "Word spread through the land: {antagonist} had come right up to the walls, and no one could stop {antagonist~him/her/it/them}.",
     ],
     "ride": [
         "{Hero} mounted a good horse, and the horse galloped higher than the standing forest, lower than the drifting clouds.",
         "{Hero} rode across {place} from dawn till dusk and saw the outpost at sunrise.",
+        "The horse ran so hard that the ground shook, and {hero} sang as {hero~he/she/it/they} rode.",
     ],
     "outpost": [
         "At the crossroads stood a stone, and on it was written: ride right and lose your horse, ride straight and lose your way.",
+        "{Hero} rode up to the heroes' outpost and found it empty: everyone had gone, and {hero} had to stand guard alone.",
+        "Day and night {hero} kept watch at the outpost, looking out over the open field.",
     ],
     "enemy_challenge": [
         "{Antagonist} whistled like a nightingale and hissed like a snake, and the grass bowed to the ground.",
         "{Antagonist} shouted in a mighty voice: who dares to test their strength against mine?",
+        "{Antagonist} rode up a tall hill and shouted: \"Come out, {hero}, and test your strength!\"",
     ],
     "battle": [
         "They met in the open field and fought for three days and three nights, neither giving way.",
         "{Hero} drew the tight bow and let fly a tempered arrow, and {antagonist} faltered.",
+        "{Hero} and {antagonist} met with such a crash that the earth rumbled.",
     ],
     "hard_moment": [
         "{Hero} slipped and fell to the damp earth, but Mother Earth gave {hero~him/her/it/them} new strength.",
+        "It went hard for {hero}: {antagonist} was winning, and strength was running out.",
     ],
     "homecoming": [
         "{Hero} rode home, and people came out to meet {hero~him/her/it/them} with bread and salt.",
+        "As {hero} rode back, children ran out shouting, \"Here comes the hero!\"",
     ],
     "glory": [
         "{Prince} bowed low to {hero} and named {hero~him/her/it/them} the first of all heroes.",
@@ -203,89 +241,122 @@ FUNCTIONS = {
     "slava": [
         "And here the old song ends: calm to the blue sea, and good cheer to all who listened.",
         "That is the whole song, and glory to all who heard it.",
+        "And so the tale of {hero} ends, and a bow to all who listened.",
+        "Songs are still sung about {hero}, and they will be sung as long as the land stands.",
     ],
     # --- novella ---
     "ordinary_day": [
         "{Hero:poss} day began as usual: tea, the window, {place}.",
         "{Place:in} everything went on as it always did, and {hero} expected nothing special.",
         "{Hero:poss} morning was perfectly ordinary, and nothing hinted at wonders.",
+        "{Hero} got up early as usual, watered the flowers and sat down to breakfast.",
     ],
     "companion": [
         "Beside {hero~him/her/it/them}, as always, was {helper}, {look:helper}.",
+        "As always, {helper}, {look:helper}, followed {hero} everywhere.",
+        "{Hero}'s best friend was {helper}, and nothing was ever done without {helper~him/her/it/them}.",
     ],
     "unusual_event": [
         "Suddenly something glinted on the path: a little key with a patterned head.",
         "Then something strange happened: at high noon a warm snow began to fall on {place}.",
         "Suddenly, by the very porch, the old watering can began to talk.",
+        "Then {hero} noticed something odd: someone had left an unsigned letter on the windowsill.",
+        "Suddenly there was a basket on {hero:poss} doorstep, and something inside it was rustling.",
     ],
     "curiosity": [
         "{Hero} crouched down and looked closely at the find.",
+        "{Hero} was so curious that {hero~he/she/it/they} could think of nothing else.",
+        "{Hero} turned the find over and over and decided to solve its secret.",
     ],
     "complication": [
         "But the key fitted no door at all, and time was running out.",
         "And then it turned out that someone else was looking for it too.",
         "But the further it went, the more tangled everything became.",
+        "Just when {hero} thought it all made sense, a new riddle turned up.",
+        "But {helper} said {helper~he/she/it/they} had seen such a thing once, and it had not ended well.",
     ],
     "misunderstanding": [
         "{Helper} thought {hero} had made the whole thing up and took offence.",
+        "{Hero} and {helper} misunderstood each other, and a chill crept between them.",
     ],
     "turning_point": [
         "And then {hero} understood: the key was not for a door but for the old clock in the square.",
+        "Suddenly it was all clear to {hero}, as if someone had switched on a light.",
     ],
     "help_arrives": [
         "{Helper} came running to help, and together the work went faster.",
+        "Just when {hero} was at a loss, {helper} knocked at the door.",
     ],
     "unexpected_ending": [
         "The clock started, chimed, and the whole town came out to listen to its song.",
         "And the find turned out to be a present that had been waiting for {hero} all along.",
         "In the end it all turned out quite differently, and much better.",
+        "It turned out that {hero} had been looking for something that was right nearby all along.",
     ],
     "afterthought": [
         "That evening {hero} looked out of the window for a long time, smiling.",
+        "Falling asleep, {hero} thought that wonders happen to those who notice them.",
+        "And from then on {hero} looked out of the window every morning, in case something else might happen.",
     ],
     # --- comedy ---
     "plan": [
         "{Hero} and {helper} planned a party such as no one had ever seen.",
         "{Hero} and {helper} agreed to surprise all the neighbors at once.",
+        "{Hero} and {helper} sat side by side and worked out how to cheer everyone up.",
     ],
     "rehearsal": [
         "They rehearsed all day, and everything went perfectly as long as nobody was watching.",
+        "{Hero} and {helper} rehearsed until evening, and everything went right as long as nobody watched.",
+        "{Helper} taught {hero} to bow, but {hero} kept mixing up left foot and right.",
     ],
     "first_mixup": [
         "But {antagonist} mixed everything up: took the pie to the wrong house and invited the guests for the wrong day.",
         "{Antagonist} overheard half of it and understood it all wrong.",
         "It all went wrong from the morning on: {antagonist} mixed up the road, and {hero} mixed up the time.",
+        "{Hero} started just as planned, but {antagonist} butted in, and everything went topsy-turvy.",
     ],
     "disguise": [
         "{Hero} had to dress up as a scarecrow to put things right.",
+        "{Hero} put on grandmother's shawl and spectacles so that no one would know {hero~him/her/it/them}.",
+        "{Helper} dressed {hero} up so well that not even {hero~his/her/its/their} own mother would have known.",
     ],
     "escalation": [
         "The harder the friends tried, the funnier the muddle became.",
         "Even {antagonist} could not keep a straight face and burst out laughing.",
         "The muddle grew like dough with yeast in it.",
         "Every new attempt to fix things only made them funnier.",
+        "The harder {hero} tried to put things right, the more tangled they became.",
     ],
     "chase": [
         "A merry chase ran down the street: a goose with the pie in front, everyone else behind.",
+        "{Hero} ran in front, {antagonist} ran behind, and the whole street ran after them.",
+        "Off went the chase: {antagonist} after {hero}, and {helper} after both, still holding a basket.",
     ],
     "everything_goes_wrong": [
         "The tablecloth slid off, the kettle sang the wrong song, and the pie landed right on {antagonist:poss} hat.",
+        "Everything {hero} had so carefully prepared went flying at once.",
+        "Then everything turned upside down: {antagonist} fell over, {helper} shrieked, and {hero} could only shrug.",
     ],
     "confession": [
         "{Hero} honestly explained where all the muddle had come from.",
+        "\"It was all me,\" admitted {hero}, blushing to the ears.",
     ],
     "reveal": [
         "Then everything came out: the whole mix-up had started with one little note.",
         "At last everything became clear, and everyone laughed at themselves.",
+        "Then {antagonist} told how the whole muddle had begun, and everyone gasped.",
     ],
     "reconciliation": [
         "{Antagonist} waved a paw and was the first to offer peace.",
         "{Hero} and {antagonist} looked at each other and burst out laughing.",
+        "{Hero} and {antagonist} hugged, and the quarrel was gone as if it had never been.",
     ],
     "celebration": [
         "And the party happened after all: noisy, merry and nothing like the plan.",
         "They sang, danced and ate pies until nightfall.",
         "And in the evening everyone drank tea with jam and remembered how funny it had been.",
+        "And {hero:poss} party was a success after all, though not at all as planned.",
+        "{Hero} and {helper} danced until night, and {antagonist} laughed loudest of all.",
     ],
     # --- tragedy (for children: loss without despair) ---
     "happy_time": [
@@ -296,6 +367,7 @@ FUNCTIONS = {
     "friendship": [
         "{Hero} and {helper} were friends the way only children are: for ever.",
         "Wherever {hero} went, {helper} went too, and they shared every crust of bread.",
+        "Where {hero} went, {helper} went too: everyone said their names in one breath.",
     ],
     "hubris": [
         "{Hero} began to think that nothing was beyond {hero~him/her/it/them}, not even what the elders had forbidden.",
@@ -304,6 +376,7 @@ FUNCTIONS = {
     "ignoring_the_warning": [
         "But {hero} only laughed.",
         "{Hero} waved the warning away like a fly.",
+        "\"Nothing will happen to me,\" said {hero}, and went {hero~his/her/its/their} own way.",
     ],
     "fateful_choice": [
         "And on a stormy day {hero} set off for {place} after all.",
@@ -325,29 +398,37 @@ FUNCTIONS = {
     "loss": [
         "Much was lost that day, and {place} fell quiet.",
         "The wind grew cold, and {place} was never quite the same again.",
+        "There were no more merry days {place:in}, and {helper} could not believe it for a long time.",
+        "{Hero:poss} house stood empty, and no one sang there in the mornings any more.",
     ],
     "lament": [
         "For a long time {helper} remembered {helper~his/her/its/their} friend, and the wind sang along.",
         "{Helper} sat alone by the window, remembering every happy day.",
+        "{Helper} grieved for {hero} and sang a soft, sad song.",
     ],
     "remembrance": [
         "But the memory stayed: every spring blue flowers open in that place.",
         "And to this day people speak kindly of {hero}.",
         "Now children leave flowers in that place and tell the story of {hero}.",
+        "And {helper} still tells children about {hero}, and {helper~his/her/its/their} eyes grow bright.",
     ],
     "lesson": [
         "Courage is good, but wisdom is listening to those who love you.",
         "So remember: the bravest thing is sometimes to listen.",
         "Pride walks ahead, and sorrow follows close behind.",
+        "This is what the story of {hero} teaches: courage without care does not end well.",
+        "{Hero} was brave, but bravery needs good advice too.",
     ],
     # --- drama ---
     "ordinary_life": [
         "{Hero} lived simply {place:in}: work, home, tea in the evening.",
         "Every day for {hero} was like the one before, and {hero~he/she/it/they} liked it that way.",
+        "{Hero:poss} mornings began at the well, and the evenings ended by the stove.",
     ],
     "longing": [
         "But {hero:poss} heart longed for something far away.",
         "At night {hero} looked at the road and wondered where it led.",
+        "Often {hero} sat on the porch and gazed to where the road ended.",
     ],
     "conflict": [
         "{Antagonist} and {hero} quarrelled so badly that they stopped speaking.",
@@ -357,22 +438,28 @@ FUNCTIONS = {
     "separation": [
         "{Hero} left home without saying goodbye.",
         "At dawn {hero} packed a small bag and left without a word.",
+        "The door banged, and {hero} was left outside with {hero~his/her/its/their} hurt feelings.",
     ],
     "ally": [
         "On the road {hero} met {helper}, and things grew easier.",
         "A kind stranger, {helper}, shared a fire with {hero} on a cold night.",
+        "{Hero} found a friend on the road: {helper}, {look:helper}.",
     ],
     "crisis": [
         "But one night everything collapsed, and {hero} was left all alone.",
         "Then came the hardest day of all, and {hero} did not know what to do.",
+        "Trouble came from where no one expected it, and for the first time {hero} felt truly alone.",
     ],
     "hard_decision": [
         "A choice had to be made: pride or friendship.",
         "{Hero} had to choose between being right and being kind.",
+        "{Hero} thought for a long time: give way to {antagonist}, or stand firm?",
+        "{Hero} had to choose, and the choice was not easy.",
     ],
     "sacrifice": [
         "{Hero} gave up what {hero~he/she/it/they} treasured most to help those in trouble.",
         "{Hero} gave away the most precious thing {hero~he/she/it/they} had, without a second thought.",
+        "{Hero} spared nothing of {hero~his/her/its/their} own, as long as {helper} was better off.",
     ],
     "forgiveness": [
         "{Antagonist} came first and quietly asked for forgiveness.",
@@ -382,29 +469,39 @@ FUNCTIONS = {
         "{Hero} came home, and home greeted {hero~him/her/it/them} with warm light.",
         "Everyone made peace, and the house grew bright.",
         "The old quarrel melted like snow in spring.",
+        "{Hero} and {antagonist} sat down at one table, and they talked warmly, as before.",
     ],
     "new_beginning": [
         "And the next morning everything began again, only better.",
         "The sun rose, and a new day began for all of them.",
+        "Next morning {hero} woke with a light heart: a new life was beginning.",
+        "And from that day everything went differently for {hero}.",
     ],
     # --- horror made safe ---
     "cosy_home": [
         "It was warm {place:in}: the stove crackled, the cat purred, and {hero} sat by the window.",
         "{Place:in} it smelled of pies, and {hero} warmed {hero~his/her/its/their} hands at the stove.",
+        "In the evening {hero:poss} home was cosy: it smelled of apples, and the old clock ticked.",
     ],
     "rumour": [
         "People said that someone walked in the forest at night, sighing.",
         "The old folk whispered that someone lit a candle in the old mill at night.",
+        "The neighbours whispered that someone wandered {place:in} at night, and {hero} listened with both ears.",
+        "People said that something frightening lived {place:in}, though nobody had ever seen it.",
     ],
     "dare": [
         "{Helper} said {hero} would never dare go there at night. So {hero} took a lantern and went.",
+        "\"Scared?\" laughed {helper}. But {hero} was not, and off {hero~he/she/it/they} went.",
     ],
     "into_the_dark": [
         "The dark {place:in} was as thick as porridge, and the lantern shone only a little way.",
         "One step, then another, and {hero} was {place:in}, where it was pitch dark.",
+        "{Hero} stepped into the dark, holding the torch tight.",
     ],
     "strange_sounds": [
         "Somewhere a branch creaked, something hooted, and {hero:poss} heart beat fast.",
+        "Something rustled in the silence, then creaked, and {hero} froze.",
+        "A moan, or maybe a sigh, came out of the dark, and {hero} felt uneasy.",
     ],
     "first_sign": [
         "On the path {hero} saw footprints: big and strange, as if someone had walked backwards in felt boots.",
@@ -417,9 +514,11 @@ FUNCTIONS = {
     "the_thing_appears": [
         "And then, from behind a tree, out came {antagonist}, {look:antagonist}.",
         "Something rustled and crackled, and out of the dark came {antagonist}.",
+        "Slowly {antagonist} floated out of the mist, {look:antagonist}.",
     ],
     "brave_moment": [
         "{Hero} gathered all {hero~his/her/its/their} courage and asked: who is there?",
+        "{Hero} was frightened, but did not run away: {hero~he/she/it/they} stepped forward instead.",
     ],
     "truth_revealed": [
         "But {antagonist} was frightened too: it turned out {antagonist~he/she/it/they} had simply lost the way home.",
@@ -427,6 +526,7 @@ FUNCTIONS = {
     ],
     "friendship_with_the_thing": [
         "{Hero} walked {antagonist} to the edge of the forest, and they parted as friends.",
+        "After that {antagonist} often came to visit {hero}, and nobody was afraid of {antagonist~him/her/it/them} any more.",
     ],
     "safe_return": [
         "{Hero} came home at dawn, and there was nothing left to be afraid of.",
@@ -434,86 +534,154 @@ FUNCTIONS = {
     ],
     "cocoa_by_the_fire": [
         "That evening they drank cocoa by the stove, and {hero} told everyone about a new friend.",
+        "Later {hero} drank warm milk and laughed, remembering the fright.",
     ],
 }
 
 DIALOGUE = {
-    "interdiction": ["\"Never go beyond the fence,\" said {donor}. \"All sorts of things happen out there.\""],
-    "violation": ["\"Just one little look,\" whispered {hero}."],
-    "villainy": ["\"Now it is mine!\" shouted {antagonist}."],
-    "departure": ["\"I will go,\" said {hero}, \"and I will not come back without winning.\""],
-    "donor_test": ["\"Help me,\" asked {donor}, \"and I will be of use to you.\""],
-    "magical_agent": ["\"Keep it safe,\" said {donor}. \"It will help you in trouble.\""],
-    "struggle": ["\"I am not afraid of you!\" answered {hero}."],
-    "victory": ["\"All right, all right, I am going!\" grumbled {antagonist}."],
-    "return": ["\"Here I am, home again,\" said {hero}, smiling."],
-    "reward": ["\"Thank you,\" said {princess}."],
-    "encounter": ["\"Good day, my dear,\" sang {antagonist}."],
-    "flattery_or_trick": ["\"What a voice you have!\" exclaimed {antagonist}. \"Sing for me!\""],
-    "choice": ["\"Then I will sing!\" said {hero}."],
-    "warning": ["\"Do not believe it,\" whispered {helper}."],
-    "call_to_service": ["\"Serve your land,\" said {prince}."],
-    "enemy_challenge": ["\"Come out and fight!\" shouted {antagonist}."],
-    "battle": ["\"For our land!\" cried {hero}."],
-    "glory": ["\"Glory to the hero!\" said {prince}."],
-    "plan": ["\"This will be such fun!\" laughed {helper}."],
-    "dare": ["\"You would not dare,\" said {helper}."],
-    "brave_moment": ["\"Who is there?\" asked {hero} in a shaky voice."],
-    "truth_revealed": ["\"I got lost,\" sighed {antagonist}."],
-    "forgiveness": ["\"Forgive me,\" said {antagonist}."],
-    "conflict": ["\"You are wrong!\" said {antagonist}."],
+    "interdiction": ["\"Never go beyond the fence,\" said {donor}. \"All sorts of things happen out there.\"",
+                     "\"Mind me,\" said {donor}. \"Not a step past the fence.\"",
+                     "\"Promise you will not go into the forest,\" asked {donor}."],
+    "violation": ["\"Just one little look,\" whispered {hero}.", "\"Nobody will ever know,\" {hero} said aloud."],
+    "villainy": ["\"Now it is mine!\" shouted {antagonist}.", "\"Ha-ha! Try and find it now!\" laughed {antagonist}."],
+    "departure": ["\"I will go,\" said {hero}, \"and I will not come back without winning.\"",
+                  "\"Do not worry, I will be back soon,\" promised {hero}."],
+    "donor_test": ["\"Help me,\" asked {donor}, \"and I will be of use to you.\"",
+                   "\"Do not refuse an old one,\" asked {donor}. \"Kindness is never wasted.\""],
+    "magical_agent": ["\"Keep it safe,\" said {donor}. \"It will help you in trouble.\"",
+                      "\"Take it, it will come in handy,\" said {donor} with a smile."],
+    "struggle": ["\"I am not afraid of you!\" answered {hero}.", "\"Go away while you still can!\" shouted {hero}."],
+    "victory": ["\"All right, all right, I am going!\" grumbled {antagonist}.",
+                "\"You win,\" muttered {antagonist}, turning away."],
+    "return": ["\"Here I am, home again,\" said {hero}, smiling.", "\"How good it is to be home!\" cried {hero}."],
+    "reward": ["\"Thank you,\" said {princess}.", "\"You are our hero,\" said {princess} with a bow."],
+    "encounter": ["\"Good day, my dear,\" sang {antagonist}.",
+                  "\"Where are you off to, my friend?\" asked {antagonist} in a sugary voice.",
+                  "\"What a lucky meeting!\" cried {antagonist}."],
+    "flattery_or_trick": ["\"What a voice you have!\" exclaimed {antagonist}. \"Sing for me!\"",
+                          "\"You are the cleverest of all,\" said {antagonist}. \"Show me what you can do!\"",
+                          "\"Oh, how I admire you!\" sighed {antagonist}."],
+    "choice": ["\"Then I will sing!\" said {hero}.",
+               "\"Everybody look!\" shouted {hero}.",
+               "\"Well, all right then,\" agreed {hero}."],
+    "warning": ["\"Do not believe it,\" whispered {helper}.",
+                "\"Careful, that one is sly,\" whispered {helper}.",
+                "\"Do not listen to {antagonist},\" said {helper}."],
+    "call_to_service": ["\"Serve your land,\" said {prince}.", "\"There is no one but you,\" said {prince}. \"Help us.\""],
+    "enemy_challenge": ["\"Come out and fight!\" shouted {antagonist}.", "\"Who here is brave?\" thundered {antagonist}."],
+    "battle": ["\"For our land!\" cried {hero}.", "\"Hold on!\" shouted {hero}, rushing forward."],
+    "glory": ["\"Glory to the hero!\" said {prince}.", "\"We bow to you,\" said {prince}."],
+    "plan": ["\"This will be such fun!\" laughed {helper}.", "\"Let us make a surprise!\" suggested {helper}."],
+    "dare": ["\"You would not dare,\" said {helper}.", "\"Go there at night, then,\" teased {helper}."],
+    "brave_moment": ["\"Who is there?\" asked {hero} in a shaky voice.",
+                     "\"I am not afraid of you,\" said {hero}, though {hero~his/her/its/their} knees were shaking."],
+    "truth_revealed": ["\"I got lost,\" sighed {antagonist}.", "\"I only wanted a friend,\" said {antagonist}."],
+    "forgiveness": ["\"Forgive me,\" said {antagonist}.", "\"Let us make peace,\" said {antagonist}, holding out a hand."],
+    "conflict": ["\"You are wrong!\" said {antagonist}.", "\"I will not listen to you!\" shouted {hero}."],
 }
 
 TIME = {
     "morning": ["Dawn was breaking, and dew trembled on the grass.", "The morning was clear and cool.",
                 "The roosters crowed and the sun peeped over the forest.",
                 "The sun had only just risen over the roofs.",
-                "The morning was fresh and smelled of wet grass."],
+                "The morning was fresh and smelled of wet grass.",
+                "{Hero} woke with the first roosters and looked out of the window.",
+                "The sun rose over {place}, and {hero} squinted at the light.",
+                "The morning {place:in} was dewy, and {hero:poss} feet were soon wet.",
+                "The sun gilded the treetops, and {hero} stretched sleepily.",
+                "It was barely light, but {hero} was already up."],
     "day": ["The day was warm, and white clouds floated across the sky.", "The sun climbed high and the shadows grew short.",
             "By noon it was hot, and even the dragonflies hid.",
             "The day was fine and bright.",
             "The day went on, bright and ordinary.",
-            "Bees hummed in the midday heat."],
+            "Bees hummed in the midday heat.",
+            "The sun stood high, and {hero} kept wiping {hero~his/her/its/their} brow.",
+            "At noon it was hot and still {place:in}, with only the grasshoppers chirring.",
+            "It was nearly lunchtime, and {hero:poss} tummy rumbled.",
+            "The day grew warm, and {place} smelled of sun-warmed grass.",
+            "A clear day spread over {place}, and the sky was as blue as blue."],
     "evening": ["The sun was setting, and the shadows grew long.", "Evening came, and mist rose over the meadow.",
                 "Towards evening the sky turned pink as jam froth.",
-                "Dusk fell, and lights came on in the windows."],
+                "Dusk fell, and lights came on in the windows.",
+                "Evening settled {place:in}, and {hero} lit a little lantern.",
+                "By evening {hero} was tired, and the sun was sinking behind the forest.",
+                "The evening glow painted {place} pink.",
+                "The sunset was fading, and it was time for {hero} to think of a place to sleep.",
+                "Long evening shadows lay {place:in}."],
     "night": ["Night fell, and the stars came out.", "The moon shone through the branches, and all was still.",
               "It grew dark, and a thin moon hung over the forest.",
-              "The night was dark; only fireflies blinked in the grass."],
+              "The night was dark; only fireflies blinked in the grass.",
+              "Night covered {place} like a dark blanket, and {hero} could hear {hero~his/her/its/their} heart beating.",
+              "The stars came out over {place}, but {hero} could not sleep.",
+              "It was deep night, and only {hero} was awake.",
+              "The moon peeped out from behind a cloud and lit up {place}.",
+              "In the quiet of the night it seemed to {hero} that the stars were whispering."],
 }
 MOOD = {
     "calm": ["All around was quiet and peaceful.", "Birds sang and the leaves rustled.",
              "A brook murmured softly.",
              "A breeze rocked the blades of grass.",
              "The world seemed to hold its breath, peaceful and still.",
-             "Somewhere a cuckoo called."],
+             "Somewhere a cuckoo called.",
+             "{Hero} sat down to rest, and {hero~his/her/its/their} heart was at peace.",
+             "It was quiet {place:in}; only the wind stirred the leaves.",
+             "Nothing troubled {hero} at that hour.",
+             "{Hero} listened to the birds and was in no hurry at all."],
     "joyful": ["Everyone's heart felt light and merry.", "It was a day for singing and dancing.",
                "Everything around seemed to laugh.",
-               "Even the sun seemed to smile."],
+               "Even the sun seemed to smile.",
+               "{Hero} was so glad that {hero~he/she/it/they} gave a little jump.",
+               "{Hero} felt merry enough to sing.",
+               "It was as if the sun had come out inside {hero}.",
+               "Laughter rang {place:in}, and {hero} laughed loudest of all."],
     "sad": ["It grew sad, and even the birds fell silent.", "Hearts were heavy.",
             "Grey clouds covered the sky.",
             "A bird cried mournfully.",
             "Even the river seemed to flow more slowly.",
-            "The flowers bowed their heads."],
+            "The flowers bowed their heads.",
+            "{Hero} grew sad, and tears rolled down all by themselves.",
+            "It was quiet {place:in}, and {hero} did not feel like singing.",
+            "{Hero:poss} heart was as grey as an autumn morning.",
+            "{Hero} sat with head bowed and said nothing."],
     "tense": ["Suddenly the wind changed, and it grew uneasy.", "Every rustle made one look round.",
               "Something felt not quite right.",
-              "Somewhere a twig snapped."],
+              "Somewhere a twig snapped.",
+              "{Hero} pricked up {hero~his/her/its/their} ears: something was wrong.",
+              "{Hero:poss} heart skipped, and {hero~he/she/it/they} looked round.",
+              "Suddenly it was far too quiet {place:in}.",
+              "{Hero} stood still and listened."],
     "scary": ["Somewhere far away the wind began to howl.", "The trees creaked as if whispering secrets.",
               "The shadows under the trees grew thicker.",
-              "Something hooted in the dark."],
+              "Something hooted in the dark.",
+              "{Hero} felt shivers run down {hero~his/her/its/their} back.",
+              "Something creaked {place:in}, and {hero} jumped.",
+              "The darkness {place:in} seemed to move.",
+              "{Hero} clenched {hero~his/her/its/their} fists so as not to be afraid."],
     "magic": ["Golden sparks whirled in the air.", "Everything seemed to glow from within.",
               "The air rang like a little bell.",
-              "It smelled of honey and wonders."],
+              "It smelled of honey and wonders.",
+              "Coloured lights flashed over {hero:poss} head.",
+              "Invisible bells began to ring {place:in}.",
+              "{Hero} gasped: everything around shone as in a fairy tale.",
+              "Wonders began {place:in}, and {hero} could only marvel."],
     "heroic": ["Hearts beat bravely and steadily.", "A great deed lay ahead.",
                "Nothing could stop the brave heart.",
-               "A glorious battle lay ahead."],
+               "A glorious battle lay ahead.",
+               "{Hero} squared {hero~his/her/its/their} shoulders: now nothing could stop {hero~him/her/it/them}.",
+               "{Hero:poss} heart beat bravely and steadily.",
+               "{Hero} knew there was no turning back.",
+               "{Hero} stood firm on the ground, without a drop of fear."],
 }
 LOOK = ["{Hero} was {look:hero}.", "You could tell {hero} at a glance: {look:hero}."]
 TRANSITIONS = ["Whether it took a long time or a short time, the story went on.", "A tale is quickly told, but a deed is slowly done.",
                "So one day passed, and then another.", "And meanwhile, this is what happened.",
                "A little time went by.",
                "Here is what happened next.",
-               "And this is how it went on."]
+               "And this is how it went on.",
+               "Time went by, and {hero} kept thinking it over.",
+               "Meanwhile {hero} was not sitting idle.",
+               "And so the days went by {place:in}.",
+               "And what about {hero}? Listen to what came next."]
 
 # When the plan puts a character in a scene its opening does not name ({hero} here is that character).
 PRESENCE = ["And {hero} was never far away.", "All the while {hero} was close by.", "{Hero} missed nothing of it.",
