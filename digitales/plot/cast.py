@@ -38,10 +38,10 @@ KINDS = [
           "red, with a fluffy white-tipped tail;flame-red, in a green headscarf;red, with sly yellow eyes"),
     _kind("hare", "заяц,зайка,зайчик,заяц-беляк", "hare,rabbit,bunny", "male",
           "серый, с длинными ушами;белый, с чёрными кончиками ушей;серый, в синей жилетке",
-          "grey, with long ears;white, with black-tipped ears;grey, in a blue waistcoat"),
+          "gray, with long ears;white, with black-tipped ears;gray, in a blue waistcoat"),
     _kind("wolf", "волк,волчок,волчище", "wolf", "male",
           "серый, с жёлтыми глазами;тёмно-серый, с рваным ухом;серый, худой и зубастый",
-          "grey, with yellow eyes;dark grey, with a torn ear;grey, lean and toothy"),
+          "gray, with yellow eyes;dark gray, with a torn ear;gray, lean and toothy"),
     _kind("bear", "медведь,мишка,медвежонок", "bear", "male",
           "бурый и косолапый;бурый, с мёдом на усах;огромный, тёмно-бурый",
           "brown and pigeon-toed;brown, with honey on his whiskers;huge and dark brown"),
@@ -51,19 +51,19 @@ KINDS = [
     _kind("hen", "курочка,курица,ряба", "hen,chicken", "female",
           "пёстрая, в рябую крапинку;белая, с красным гребешком", "speckled all over;white, with a red comb"),
     _kind("cat", "кот,кошка,котик,котофей", "cat,kitten", "male",
-          "рыжий, полосатый;чёрный, с белой манишкой;серый, пушистый", "ginger and striped;black, with a white bib;grey and fluffy"),
+          "рыжий, полосатый;чёрный, с белой манишкой;серый, пушистый", "ginger and striped;black, with a white bib;gray and fluffy"),
     _kind("dog", "пёс,собака,жучка,щенок", "dog,puppy", "male",
           "лохматый, с белым пятном на боку;маленький, чёрный и звонкий", "shaggy, with a white patch;small, black and loud"),
     _kind("mouse", "мышь,мышка,мышонок", "mouse", "female",
-          "серенькая, с длинным хвостиком;маленькая, с розовым носиком", "small and grey, with a long tail;tiny, with a pink nose"),
+          "серенькая, с длинным хвостиком;маленькая, с розовым носиком", "small and gray, with a long tail;tiny, with a pink nose"),
     _kind("crow", "ворона,ворон", "crow,raven", "female",
-          "чёрная, с блестящими перьями;серая, с крепким клювом", "black, with shiny feathers;grey, with a strong beak"),
+          "чёрная, с блестящими перьями;серая, с крепким клювом", "black, with shiny feathers;gray, with a strong beak"),
     _kind("owl", "сова,филин,совушка", "owl", "female",
-          "большая, с круглыми глазами;серая, мудрая, в очках", "big, with round eyes;grey and wise, wearing spectacles"),
+          "большая, с круглыми глазами;серая, мудрая, в очках", "big, with round eyes;gray and wise, wearing spectacles"),
     _kind("frog", "лягушка,жаба,царевна-лягушка,лягушонок", "frog,toad", "female",
           "зелёная, с золотой короной;маленькая, пятнистая", "green, with a little golden crown;small and spotted"),
     _kind("goat", "коза,козёл,козлёнок,козочка", "goat,kid", "female",
-          "белая, с колокольчиком;серая, рогатая", "white, with a little bell;grey, with horns"),
+          "белая, с колокольчиком;серая, рогатая", "white, with a little bell;gray, with horns"),
     _kind("hedgehog", "ёж,ёжик", "hedgehog", "male", "колючий, с яблоком на спине", "prickly, with an apple on his back"),
     _kind("horse", "конь,лошадь,конёк,конёк-горбунок", "horse,pony", "male",
           "белый, с длинной гривой;вороной, быстрый как ветер", "white, with a long mane;jet black and swift as the wind"),
@@ -150,7 +150,7 @@ def title_characters(title: str, lang: str) -> list[tuple[str, str, Kind | None]
 
 def _russian(title: str) -> list[tuple[str, str, Kind | None]]:
     words = re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", title)
-    parses = [morph().parse(w)[0] for w in words]
+    parses = [_nominative(w) for w in words]
     found, i = [], 0
     while i < len(words):
         p = parses[i]
@@ -161,8 +161,9 @@ def _russian(title: str) -> list[tuple[str, str, Kind | None]]:
                                  or "NUMR" in parses[start - 1].tag):
                 start -= 1  # "серый волк", "семеро козлят"
             while end < len(words) and words[end][0].isupper() and (
-                    "ADJF" in parses[end].tag or "NOUN" in parses[end].tag and ("Name" in p.tag or "Name" in parses[end].tag)):
-                end += 1  # "Кощей Бессмертный", "Илья Муромец", "Курочка Ряба"
+                    "ADJF" in parses[end].tag or "NOUN" in parses[end].tag and (
+                        "Name" in p.tag or {"Name", "Patr", "Surn"} & parses[end].tag.grammemes)):
+                end += 1  # "Кощей Бессмертный", "Илья Муромец", "Курочка Ряба", "Змей Горыныч"
             name = " ".join(words[start:end])
             gender = GENDERS.get(p.tag.gender, "unknown")
             if p.tag.number == "plur":
@@ -176,29 +177,60 @@ def _russian(title: str) -> list[tuple[str, str, Kind | None]]:
     return found
 
 
+def _nominative(word: str):
+    """A title names its characters in the nominative: "Змей" is a serpent, not "of snakes"."""
+    parses = morph().parse(word)
+    if "NOUN" not in parses[0].tag:
+        return parses[0]  # "и" is a conjunction, whatever rarer readings it has
+    return next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
+
+
 ENGLISH_SMALL_WORDS = set("the a an and of in on at to with from for by how why who what where when tale story".split())
 
 
+# Capitalised title words that are not anyone's name.
+ENGLISH_NOT_NAMES = set("journey adventure adventures secret gift song dream treasure wish riddle promise night day "
+                        "winter summer spring autumn morning evening magic lesson".split())
+# Words before a kind that belong to its name, in lower case: "the seven kids", "the gray wolf".
+ENGLISH_EPITHETS = set("one two three four five six seven eight nine ten eleven twelve little big small old young grey gray "
+                       "brave wise red white black golden silver great clever silly kind".split())
+
+
+def _kind_en(word: str) -> Kind | None:
+    return _KIND_OF_EN.get(word.lower()) or _KIND_OF_EN.get(word.lower().rstrip("s"))
+
+
 def _english(title: str) -> list[tuple[str, str, Kind | None]]:
-    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", title)
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", re.sub(r"['’]s\b", "", title))  # "The Hedgehog's Journey"
     found = []
     for i, word in enumerate(words):
-        kind = _KIND_OF_EN.get(word.lower()) or _KIND_OF_EN.get(word.lower().rstrip("s"))
-        following = _KIND_OF_EN.get(words[i + 1].lower()) if i + 1 < len(words) else None
-        if kind is None and word[0].isupper() and word.lower() not in ENGLISH_SMALL_WORDS and following is None \
-                and not _is_place_en(word):
-            found.append((word, "female" if word.lower().endswith(("a", "ie", "y")) else "male", None))  # a name: Ivan, Masha
+        kind = _kind_en(word)
+        following = _kind_en(words[i + 1]) if i + 1 < len(words) else None
+        low = word.lower()
+        if kind is None and word[0].isupper() and following is None and low not in ENGLISH_SMALL_WORDS | ENGLISH_NOT_NAMES \
+                | ENGLISH_EPITHETS and not _is_place_en(word):
+            found.append((word, "female" if low.endswith(("a", "ie", "y")) else "male", None))  # a name: Ivan, Masha
         elif kind is not None:
             before = words[i - 1].lower() if i else ""
-            name = f"{words[i - 1]} {word}" if before not in ("the", "a", "an", "and", "of", "") else word
-            found.append((name if name[0].isupper() and i > 0 and before not in ("the", "a", "an") else name.lower(),
-                          kind.gender, kind))
+            plural = low not in (kind.en if kind else ()) and low.endswith("s")
+            if before in ENGLISH_EPITHETS:
+                name = f"{before} {low}"
+            elif i > 0 and before not in ENGLISH_SMALL_WORDS and words[i - 1][0].isupper() and _kind_en(words[i - 1]) is None:
+                name = f"{words[i - 1]} {word}"  # "Baba Yaga", "Tsar Saltan"
+            else:
+                name = low
+            if found and found[-1][2] is None and found[-1][0] == words[i - 1]:
+                found.pop()  # the word before was part of this name
+            elif found and i > 0 and found[-1][0].split()[-1] == words[i - 1].lower() and _kind_en(words[i - 1]):
+                name = f"{found.pop()[0]} {low}"  # "the frog princess": one character
+            found.append((name, "plural" if plural else kind.gender, kind))
     return found
 
 
 def _is_place_en(word: str) -> bool:
     return word.lower().rstrip("s") in {"castle", "forest", "wood", "river", "sea", "mountain", "village", "house", "hut",
-                                        "kingdom", "tower", "garden", "field", "cave", "island", "night", "day", "winter"}
+                                        "kingdom", "tower", "garden", "field", "cave", "island", "night", "day", "winter", "mill",
+                                        "swamp", "marsh", "road", "mountains"}
 
 
 def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: int) -> list[CastMember]:
@@ -220,7 +252,7 @@ def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: in
         if chosen_for.get(role):
             name, gender, kind = chosen_for[role][0]
             from_title = True
-        elif others and role not in chosen_for:
+        elif others and role != "hero":  # a title character before any stock one
             name, gender, kind = others.pop(0)
             from_title = True
         else:
@@ -240,7 +272,7 @@ def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: in
 
 def _look(kind: Kind | None, lang: str, rng: random.Random) -> str:
     if kind is None:
-        return rng.choice(["в дорожном плаще", "в вышитой рубахе"] if lang == "ru" else ["in a travelling cloak", "in an embroidered shirt"])
+        return rng.choice(["в дорожном плаще", "в вышитой рубахе"] if lang == "ru" else ["in a traveling cloak", "in an embroidered shirt"])
     return rng.choice(kind.looks_ru if lang == "ru" else kind.looks_en)
 
 

@@ -2,16 +2,16 @@
 
 Deterministic for (title, genre, language, seed): the same inputs give the same plan,
 another title another cast, another seed another path through the arc.
-(Issue 3, first part: the embedded writer that turns these beats into prose comes next.)
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 from digitales.backend import Backend, Job
 from digitales.plot.arcs import ARCS, CAST_OF, ROLES, Step
-from digitales.plot.cast import cast_for
+from digitales.plot.cast import cast_for, morph
 from digitales.tale import Beat, Character, Plan, Tale
 
 MIN_BEATS, MAX_BEATS = 8, 16
@@ -47,7 +47,18 @@ SETTINGS = {
 SETTING_OF_GENRE = {"fairy_tale": ("village", "kingdom"), "fable": ("meadow",), "bylina": ("steppe",),
                     "novella": ("town", "village"), "comedy": ("town", "village"), "tragedy": ("kingdom", "village"),
                     "drama": ("village", "town"), "horror": ("village", "town")}
-TITLE_PLACES = {"замок": "lair", "castle": "lair", "теремок": "home", "избушка": "home", "лес": "wild", "forest": "wild"}
+# A place the title names, by the start of the word (so "лесу", "woods" match): which kind it stands for.
+TITLE_PLACES = {"замок": "lair", "castle": "lair", "башн": "lair", "tower": "lair", "пещер": "lair", "cave": "lair",
+                "мельниц": "lair", "mill": "lair", "болот": "lair", "swamp": "lair", "marsh": "lair",
+                "теремок": "home", "избушк": "home", "хижин": "home", "hut": "home", "house": "home",
+                "деревн": "home", "village": "home",
+                "лес": "wild", "forest": "wild", "wood": "wild", "мор": "wild", "sea": "wild", "рек": "wild", "river": "wild",
+                "гор": "wild", "mountain": "wild", "сад": "wild", "garden": "wild", "пол": "wild", "field": "wild",
+                "остров": "wild", "island": "wild", "дорог": "road", "road": "road"}
+# The word a place is named by in the tale, when the title's form is not the dictionary one.
+PLACE_WORD = {"мор": "море", "рек": "река", "гор": "гора", "пол": "поле", "башн": "башня", "пещер": "пещера",
+              "мельниц": "мельница", "болот": "болото", "избушк": "избушка", "хижин": "хижина", "деревн": "деревня",
+              "дорог": "дорога"}
 
 
 class Planner(Backend):
@@ -77,9 +88,10 @@ def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0
     places = {kind: names[0 if lang == "ru" else 1] for kind, names in SETTINGS[setting].items()}
     steps = choose_steps(ARCS[genre], rng, round(minutes * 60 / SECONDS_PER_BEAT))
     for word, kind in TITLE_PLACES.items():  # a place the title names is where that part of the tale happens
-        if word in title.lower():
+        found = re.search(rf"\b{word}\w*", title.lower())
+        if found and _is_place_word(found.group(0), word, lang):
             used = [s.place for s in steps if s.place != "same"]
-            places[kind if kind in used else max(set(used), key=used.count)] = _title_place(title, word, lang)
+            places[kind if kind in used else max(set(used), key=used.count)] = _title_place(found.group(0), word, lang)
     beats, place = [], places["home"]
     for i, step in enumerate(steps):
         place = place if step.place == "same" else places[step.place]
@@ -87,6 +99,9 @@ def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0
         beats.append({"function": step.function, "place": place, "time_of_day": _time_of_day(i, len(steps), genre),
                       "mood": step.mood, "cast": who})
     _keep_in_sight(beats, by_role.get("antagonist"))
+    for member in cast:  # whoever the title names is seen, whatever their role
+        if member.from_title and member.role not in ("hero", "antagonist"):
+            _keep_in_sight(beats, member.name, least=2)
     characters = [{"name": "narrator", "role": "narrator"}] + [
         {"name": m.name, "role": m.role, "gender": m.gender, "look": m.look, "kind": m.kind, "proper": m.proper}
         for m in cast]
@@ -131,5 +146,12 @@ def _time_of_day(i: int, n: int, genre: str) -> str:
     return "morning" if genre in ("horror", "fairy_tale") else "day"
 
 
-def _title_place(title: str, word: str, lang: str) -> str:
-    return word if lang == "ru" else f"the {word}"
+def _is_place_word(found: str, start: str, lang: str) -> bool:
+    """"лесу" is a forest, "лесник" is not; "woods" is, "woodcutter" is not."""
+    if lang != "ru":
+        return found.rstrip("s") == start
+    return any(p.normal_form == PLACE_WORD.get(start, start) for p in morph().parse(found))
+
+
+def _title_place(found: str, start: str, lang: str) -> str:
+    return PLACE_WORD.get(start, start) if lang == "ru" else f"the {found}"

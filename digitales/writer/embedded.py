@@ -10,6 +10,7 @@ for Russian (writer/russian.py); speech is written so the text stage attributes 
 from __future__ import annotations
 
 import random
+import re
 from types import ModuleType
 from typing import Callable
 
@@ -75,6 +76,7 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
         for role in _missing(beat, scene[0], cast, tale.lang):
             scene.append(fill(rng.choice(bank.PRESENCE), {**cast, "hero": cast[role]}, beat.place, tale.lang))
     _name_the_titles_place(tale, scenes, bank, cast, rng)
+    _say_the_title(tale, scenes, bank, rng)
     extras = [[e for e in _extras(i, beat, tale.plan.beats, bank, cast, rng, tale.lang) if e not in scene]
               for i, (beat, scene) in enumerate(zip(tale.plan.beats, scenes))]
     total = sum(seconds(p) for scene in scenes for p in scene) + len(scenes) * scene_pauses
@@ -104,11 +106,18 @@ def _name_the_titles_place(tale: Tale, scenes: list[list[str]], bank: ModuleType
             return
 
 
+def _say_the_title(tale: Tale, scenes: list[list[str]], bank: ModuleType, rng: random.Random) -> None:
+    """A title noun that is nobody and nowhere ("The Hedgehog's Journey") is said once, up front."""
+    said = lemmas(" ".join(p for scene in scenes for p in scene), tale.lang)
+    if any(noun not in said for noun in title_nouns(tale.title, tale.lang)):
+        title = tale.title if tale.lang == "ru" else re.sub(r"^The\b", "the", tale.title)
+        scenes[0].insert(0, rng.choice(bank.TITLE_LINE).replace("{title}", title))
+
+
 def _missing(beat: Beat, text: str, cast: dict[str, Who], lang: str) -> list[str]:
     """Roles of the beat's cast whose name the text does not mention."""
     present = lemmas(text, lang)
-    return [role for role, who in cast.items() if who.name in beat.cast and role in ("hero", "antagonist")
-            and not appears(who.name, present, lang)]
+    return [role for role, who in cast.items() if who.name in beat.cast and not appears(who.name, present, lang)]
 
 
 def _usable(templates: list[str], cast: dict[str, Who]) -> list[str]:

@@ -31,25 +31,38 @@ def words_of(text: str) -> list[str]:
 
 
 def rejected_share(text: str, lang: str, names: tuple[str, ...] = ()) -> float | None:
-    """Share of words hunspell rejects; the characters' own names (Koschei) do not count."""
+    """Share of words hunspell rejects; the characters' own names (Koschei) do not count, in any case form."""
     dictionary = hunspell(lang)
     if dictionary is None:
         return None
-    own = {w.lower() for n in names for w in words_of(n)}
     words = words_of(text)
-    bad = [w for w in words if w.lower() not in own and not all(dictionary.lookup(part) for part in w.split("-"))]
+    bad = [w for w in words if not is_name(w, names) and not spelled_right(dictionary, w)]
     return round(len(bad) / max(1, len(words)), 4)
 
 
-def languagetool_per_100(text: str, lang: str) -> float | None:
+def is_name(word: str, names: tuple[str, ...]) -> bool:
+    """A word of a character's name, inflected or not ("Вольгу" of "Вольга", "Горынычем")."""
+    low = word.lower()
+    return any(low == part or len(part) > 4 and low.startswith(part[:-2])
+               for name in names for part in (w.lower() for w in words_of(name)))
+
+
+def spelled_right(dictionary, word: str) -> bool:
+    """Each part of a hyphenated word is known; an English possessive by its noun ("geese's")."""
+    return all(dictionary.lookup(part) or part.endswith(("'s", "’s")) and dictionary.lookup(part[:-2])
+               for part in word.split("-"))
+
+
+def languagetool_per_100(text: str, lang: str, names: tuple[str, ...] = ()) -> float | None:
     """pylat-ru's matches per 100 words; its spelling rule's matches on words hunspell accepts
-    are dropped (it flags folk forms like "Жила-была" that are right)."""
+    (it flags folk forms like "Жила-была" that are right) or on the characters' names are dropped."""
     if lang != "ru":
         return None
     dictionary = hunspell(lang)
     matches = [m for m in languagetool_ru().check(text)
                if not (m.rule_id.startswith("MORFOLOGIK") and dictionary is not None
-                       and all(dictionary.lookup(w) for w in words_of(text[m.offset:m.offset + m.length])))]
+                       and all(is_name(w, names) or spelled_right(dictionary, w)
+                               for w in words_of(text[m.offset:m.offset + m.length])))]
     return round(100 * len(matches) / max(1, len(words_of(text))), 2)
 
 
@@ -83,7 +96,7 @@ def title_nouns(title: str, lang: str) -> list[str]:
     if lang != "ru":  # no part-of-speech tagger for English here: every word but the small ones and adjectives
         small = {"the", "a", "an", "and", "of", "in", "on", "at", "to", "with", "how", "why", "little", "big", "small",
                  "old", "young", "brave", "wise", "grey", "gray", "red", "white", "black", "golden", "silver", "great"}
-        return [w.lower() for w in words_of(title) if w.lower() not in small]
+        return [w.lower() for w in words_of(re.sub(r"['’]s\b", "", title)) if w.lower() not in small]
     return [p.normal_form for p in (morph().parse(w)[0] for w in words_of(title)) if "NOUN" in p.tag]
 
 
@@ -96,7 +109,7 @@ def measure(title: str, lang: str, scenes: list[str], characters: dict[str, str]
     return {
         "words": len(words_of(text)),
         "hunspell_rejected": rejected_share(text, lang, names),
-        "languagetool_per_100_words": languagetool_per_100(text, lang),
+        "languagetool_per_100_words": languagetool_per_100(text, lang, names),
         "distinct_2": distinct_2(text),
         "scenes_with": {role: sum(appears(name, s, lang) for s in per_scene) for role, name in characters.items()},
         "title_nouns_present": all(n in everything for n in nouns),

@@ -26,3 +26,10 @@ def test_characters_are_found_in_any_case_and_title_nouns_checked():
     m = measure("Волк и заяц", "ru", scenes, {"antagonist": "серый волк", "hero": "заяц"})
     assert m["scenes_with"] == {"antagonist": 2, "hero": 2} and m["title_nouns_present"]
     assert not measure("Волк и лиса", "ru", scenes, {})["title_nouns_present"]
+
+
+def test_a_characters_name_counts_as_known_in_any_case_form():
+    names = ("Вольга Святославович", "Змей Горыныч")
+    assert rejected_share("Поклонились Вольге, и Горынычу стало стыдно.", "ru", names) == 0.0
+    assert rejected_share("Поклонились Вольге, и Горынычу стало стыднаа.", "ru", names) == 0.1667
+    assert languagetool_per_100("Поклонился князь Вольге Святославовичу.", "ru", names) == 0.0

@@ -89,7 +89,7 @@ FUNCTIONS = {
     "reward": [
         "There was a feast for the whole world, and {princess} smiled at {hero} more warmly than anyone.",
         "From then on {hero} lived happily {place:in}, and all the neighbors held {hero~him/her/it/them} in honor.",
-        "There was merrymaking for three days and three nights, and {hero} sat in the place of honour.",
+        "There was merrymaking for three days and three nights, and {hero} sat in the place of honor.",
     ],
     # --- fable ---
     "introduction": [
@@ -192,24 +192,29 @@ FUNCTIONS = {
     "hero_strength": [
         "Strength ran through {hero:poss} veins like a river: {hero~he/she/it/they} could pull up an oak by its roots.",
         "{Hero}, {look:hero}, was as strong as a hundred men and as kind as the summer sun.",
+        "{Hero} picked up a club as heavy as forty sacks of flour and lifted it with one hand.",
     ],
     "call_to_service": [
         "{Prince} called {hero} to the capital to serve the land.",
         "Word came from {prince}: the land needed a defender, it needed a hero.",
+        "{Prince} sent a messenger to {hero}: get ready for the road, the land is calling.",
     ],
     "feast_boast": [
         "At the feast everyone boasted, one of a horse, one of a treasure, but {hero} kept quiet.",
         "At the feast {hero} sat at the end of the table and listened to the others boast, saying nothing.",
+        "The guests feasted with {prince}, but {hero} sat quietly and listened.",
     ],
     "threat": [
         "A messenger galloped in: {antagonist} had taken the road and let no one pass, on horse or on foot.",
         "{Prince} grew troubled: {antagonist} was threatening the capital.",
         "Word spread through the land: {antagonist} had come right up to the walls, and no one could stop {antagonist~him/her/it/them}.",
+        "{Prince} could not sleep: {antagonist} was near, and no one could stop {antagonist~him/her/it/them}.",
     ],
     "ride": [
         "{Hero} mounted a good horse, and the horse galloped higher than the standing forest, lower than the drifting clouds.",
         "{Hero} rode across {place} from dawn till dusk and saw the outpost at sunrise.",
         "The horse ran so hard that the ground shook, and {hero} sang as {hero~he/she/it/they} rode.",
+        "Whether the road was long or short, {hero} rode on until {hero~he/she/it/they} reached {place}.",
     ],
     "outpost": [
         "At the crossroads stood a stone, and on it was written: ride right and lose your horse, ride straight and lose your way.",
@@ -233,10 +238,12 @@ FUNCTIONS = {
     "homecoming": [
         "{Hero} rode home, and people came out to meet {hero~him/her/it/them} with bread and salt.",
         "As {hero} rode back, children ran out shouting, \"Here comes the hero!\"",
+        "{Hero} was met with ringing bells, and {prince} came out to greet {hero~him/her/it/them}.",
     ],
     "glory": [
         "{Prince} bowed low to {hero} and named {hero~him/her/it/them} the first of all heroes.",
         "The fame of {hero} spread across the land, from sea to sea.",
+        "And people said there had never been a hero like {hero}.",
     ],
     "slava": [
         "And here the old song ends: calm to the blue sea, and good cheer to all who listened.",
@@ -276,7 +283,7 @@ FUNCTIONS = {
         "But {helper} said {helper~he/she/it/they} had seen such a thing once, and it had not ended well.",
     ],
     "misunderstanding": [
-        "{Helper} thought {hero} had made the whole thing up and took offence.",
+        "{Helper} thought {hero} had made the whole thing up and took offense.",
         "{Hero} and {helper} misunderstood each other, and a chill crept between them.",
     ],
     "turning_point": [
@@ -313,7 +320,7 @@ FUNCTIONS = {
         "But {antagonist} mixed everything up: took the pie to the wrong house and invited the guests for the wrong day.",
         "{Antagonist} overheard half of it and understood it all wrong.",
         "It all went wrong from the morning on: {antagonist} mixed up the road, and {hero} mixed up the time.",
-        "{Hero} started just as planned, but {antagonist} butted in, and everything went topsy-turvy.",
+        "{Hero} started just as planned, but {antagonist} butted in, and everything went upside down.",
     ],
     "disguise": [
         "{Hero} had to dress up as a scarecrow to put things right.",
@@ -431,8 +438,8 @@ FUNCTIONS = {
         "Often {hero} sat on the porch and gazed to where the road ended.",
     ],
     "conflict": [
-        "{Antagonist} and {hero} quarrelled so badly that they stopped speaking.",
-        "One word led to another, and {hero} and {antagonist} quarrelled in earnest.",
+        "{Antagonist} and {hero} quarreled so badly that they stopped speaking.",
+        "One word led to another, and {hero} and {antagonist} quarreled in earnest.",
         "Harsh words flew between {hero} and {antagonist}, and neither would give way.",
     ],
     "separation": [
@@ -478,15 +485,15 @@ FUNCTIONS = {
         "And from that day everything went differently for {hero}.",
     ],
     # --- horror made safe ---
-    "cosy_home": [
+    "cozy_home": [
         "It was warm {place:in}: the stove crackled, the cat purred, and {hero} sat by the window.",
         "{Place:in} it smelled of pies, and {hero} warmed {hero~his/her/its/their} hands at the stove.",
-        "In the evening {hero:poss} home was cosy: it smelled of apples, and the old clock ticked.",
+        "In the evening {hero:poss} home was cozy: it smelled of apples, and the old clock ticked.",
     ],
     "rumour": [
         "People said that someone walked in the forest at night, sighing.",
         "The old folk whispered that someone lit a candle in the old mill at night.",
-        "The neighbours whispered that someone wandered {place:in} at night, and {hero} listened with both ears.",
+        "The neighbors whispered that someone wandered {place:in} at night, and {hero} listened with both ears.",
         "People said that something frightening lived {place:in}, though nobody had ever seen it.",
     ],
     "dare": [
@@ -641,7 +648,7 @@ MOOD = {
             "The flowers bowed their heads.",
             "{Hero} grew sad, and tears rolled down all by themselves.",
             "It was quiet {place:in}, and {hero} did not feel like singing.",
-            "{Hero:poss} heart was as grey as an autumn morning.",
+            "{Hero:poss} heart was as gray as an autumn morning.",
             "{Hero} sat with head bowed and said nothing."],
     "tense": ["Suddenly the wind changed, and it grew uneasy.", "Every rustle made one look round.",
               "Something felt not quite right.",
@@ -686,8 +693,19 @@ TRANSITIONS = ["Whether it took a long time or a short time, the story went on."
 # When the plan puts a character in a scene its opening does not name ({hero} here is that character).
 PRESENCE = ["And {hero} was never far away.", "All the while {hero} was close by.", "{Hero} missed nothing of it.",
             "{Hero} was there too.",
-            "Nearby stood {hero}."]
+            "Nearby stood {hero}.",
+            "{Hero} was there {place:in} too.",
+            "{Hero} stood close by and saw it all.",
+            "{Hero}, {look:hero}, was there as well.",
+            "{Hero} did not stay out of it either.",
+            "{Hero} heard everything and remembered it.",
+            "Right there {place:in} was {hero} as well.",
+            "{Hero} came along too.",
+            "{Hero} watched with wide eyes."]
 
 # To name a place the title names, when the scene's opening does not.
 PLACE = ["All this happened {place:in}.", "It was {place:in} that all this took place.", "This was {place:in}.",
          "It all took place {place:in}."]
+
+# To say the title when it has a word that is neither a character nor a place.
+TITLE_LINE = ["This is the story of {title}.", "Listen to the tale of {title}."]
