@@ -17,6 +17,7 @@ from typing import Callable
 from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.tale import Beat, Scene, Tale
+from digitales.text.sentences import split_sentences
 from digitales.voice import narration_seconds
 from digitales.writer.banks import en, ru
 from digitales.writer.quality import appears, lemmas, measure, title_nouns
@@ -69,12 +70,17 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
     bank = BANKS[tale.lang]
     rng = random.Random(f"{tale.seed}:{tale.title}:write")
     cast = cast_of(tale)
-    scenes = [[_opening(beat, bank, cast, rng, tale.lang)] for beat in tale.plan.beats]
-    if sum(seconds(s[0]) for s in scenes) + len(scenes) * scene_pauses > target_seconds:  # a short tale: the shortest openings
-        scenes = [[_opening(beat, bank, cast, rng, tale.lang, shortest=True)] for beat in tale.plan.beats]
-    for beat, scene in zip(tale.plan.beats, scenes):  # everyone the plan puts in a beat is named in it
-        for role in _missing(beat, scene[0], cast, tale.lang):
-            scene.append(fill(rng.choice(bank.PRESENCE), {**cast, "hero": cast[role]}, beat.place, tale.lang))
+    beats = tale.plan.beats
+    # The fullest telling that fits: every opening as drawn and everyone in the plan named;
+    # for a short tale the shortest openings with the main characters only; then a sentence a beat.
+    for way, main_only in (("drawn", False), ("shortest", True), ("sentence", True)):
+        openings = [_opening(beat, bank, cast, rng, tale.lang, way) for beat in beats]
+        presence = bank.PRESENCE if way == "drawn" else [min(bank.PRESENCE, key=len)]
+        scenes = [[opening] + [fill(rng.choice(presence), {**cast, "hero": cast[role]}, beat.place, tale.lang)
+                               for role in _missing(beat, opening, cast, tale.lang, main_only)]
+                  for beat, opening in zip(beats, openings)]
+        if sum(seconds(p) + paragraph_pause for s in scenes for p in s) + len(scenes) * scene_pauses <= target_seconds:
+            break
     _name_the_titles_place(tale, scenes, bank, cast, rng)
     _say_the_title(tale, scenes, bank, rng)
     extras = [[e for e in _extras(i, beat, tale.plan.beats, bank, cast, rng, tale.lang) if e not in scene]
@@ -114,21 +120,27 @@ def _say_the_title(tale: Tale, scenes: list[list[str]], bank: ModuleType, rng: r
         scenes[0].insert(0, rng.choice(bank.TITLE_LINE).replace("{title}", title))
 
 
-def _missing(beat: Beat, text: str, cast: dict[str, Who], lang: str) -> list[str]:
+def _missing(beat: Beat, text: str, cast: dict[str, Who], lang: str, main_only: bool = False) -> list[str]:
     """Roles of the beat's cast whose name the text does not mention."""
     present = lemmas(text, lang)
-    return [role for role, who in cast.items() if who.name in beat.cast and not appears(who.name, present, lang)]
+    return [role for role, who in cast.items() if who.name in beat.cast and not appears(who.name, present, lang)
+            and (role in ("hero", "antagonist") or not main_only)]
 
 
 def _usable(templates: list[str], cast: dict[str, Who]) -> list[str]:
     return [t for t in templates if roles_in(t) <= set(cast)]
 
 
-def _opening(beat: Beat, bank: ModuleType, cast: dict[str, Who], rng: random.Random, lang: str,
-             shortest: bool = False) -> str:
+def _opening(beat: Beat, bank: ModuleType, cast: dict[str, Who], rng: random.Random, lang: str, way: str = "drawn") -> str:
+    """The first paragraph of a beat's scene: drawn at random, the shortest, or the shortest first sentence."""
     options = _usable(bank.FUNCTIONS.get(beat.function, []), cast) or _usable(bank.TRANSITIONS, cast)
     filled = [fill(t, cast, beat.place, lang) for t in options]
-    return min(filled, key=len) if shortest else rng.choice(filled)
+    if way == "sentence":
+        filled = [split_sentences(f)[0] for f in filled]
+    if way == "drawn":
+        return rng.choice(filled)
+    # the shortest once the main characters it leaves out are named too (about 30 characters each)
+    return min(filled, key=lambda f: len(f) + 30 * len(_missing(beat, f, cast, lang, main_only=True)))
 
 
 def _extras(i: int, beat: Beat, beats: list[Beat], bank: ModuleType, cast: dict[str, Who], rng: random.Random,
@@ -141,7 +153,7 @@ def _extras(i: int, beat: Beat, beats: list[Beat], bank: ModuleType, cast: dict[
         pool.append(rng.choice(bank.TIME[beat.time_of_day]))
     if i == 0 and "hero" in cast:
         pool.append(rng.choice(bank.LOOK))
-    pool.append(rng.choice(bank.MOOD.get(beat.mood, bank.MOOD["calm"])))
+    pool += rng.sample(bank.MOOD.get(beat.mood, bank.MOOD["calm"]), 2)  # the second only for long tales
     others = [t for t in bank.FUNCTIONS.get(beat.function, []) if roles_in(t) <= set(cast)]
     pool += rng.sample(others, len(others))[:1]  # a second telling of the same step, in other words
     if i and rng.random() < 0.5:

@@ -45,10 +45,6 @@ class GGUFWriter(LMWriterBase):
                 raise UserError(f"{spec} is not a GGUF model file")
         return path
 
-    def preflight(self) -> None:
-        super().preflight()
-        self.source()
-
     def model(self) -> LanguageModel:
         w = self.settings.writer
         return LlamaCpp(self.source(), w.temperature, w.max_tokens)

@@ -35,10 +35,6 @@ class HFWriter(LMWriterBase):
             raise UserError(f"{spec} is not a transformers model folder (no config.json)")
         return str(path) if looks_local else spec
 
-    def preflight(self) -> None:
-        super().preflight()
-        self.source()
-
     def model(self) -> LanguageModel:
         w = self.settings.writer
         return CausalLM(self.source(), w.temperature, w.max_tokens)

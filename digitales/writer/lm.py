@@ -150,8 +150,16 @@ class LMWriterBase(Backend):
 
     stage = "writer"
 
+    def source(self):
+        """Where the model is: checked before any stage runs, so a wrong path is one clear line."""
+        raise NotImplementedError
+
     def model(self) -> LanguageModel:
         raise NotImplementedError
+
+    def preflight(self) -> None:
+        super().preflight()
+        self.source()
 
     def key_settings(self) -> dict:
         w = self.settings.writer

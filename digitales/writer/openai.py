@@ -22,15 +22,15 @@ class OpenAIWriter(LMWriterBase):
     name = "openai"
     description = "an OpenAI-compatible chat endpoint (Ollama, vLLM, LM Studio): --writer openai:URL#MODEL"
 
-    def endpoint(self) -> tuple[str, str]:
+    def source(self) -> tuple[str, str]:
         url, _, model = self.settings.writer.model.partition("#")
         if urlparse(url).scheme not in ("http", "https") or not urlparse(url).netloc or not model:
             raise UserError("--writer openai needs URL#MODEL, e.g. openai:http://localhost:11434/v1#llama3.2")
         return url.rstrip("/"), model
 
     def preflight(self) -> None:
-        super().preflight()
-        url, _ = self.endpoint()
+        super().preflight()  # checks the URL#MODEL form
+        url, _ = self.source()
         try:
             with urllib.request.urlopen(_request(f"{url}/models"), timeout=5):
                 pass
@@ -40,7 +40,7 @@ class OpenAIWriter(LMWriterBase):
             raise UserError(f"cannot reach the writer's endpoint {url}: {getattr(e, 'reason', e)}") from None
 
     def model(self) -> LanguageModel:
-        url, model = self.endpoint()
+        url, model = self.source()
         w = self.settings.writer
         return ChatEndpoint(url, model, w.temperature, w.max_tokens)
 

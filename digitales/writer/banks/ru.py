@@ -355,7 +355,7 @@ FUNCTIONS = {
         "Тут {antagonist} и рассказал{antagonist~/а/о/и}, с чего началась вся путаница, и все ахнули.",
     ],
     "reconciliation": [
-        "{Antagonist} махнул{antagonist~/а/о/и} рукой и первым{antagonist~/и/и/и} протянул{antagonist~/а/о/и} лапу мира.",
+        "{Antagonist} махнул{antagonist~/а/о/и} рукой и {antagonist~первым/первой/первым/первыми} протянул{antagonist~/а/о/и} лапу мира.",
         "Посмотрели друг на друга {hero} и {antagonist}, да и рассмеялись.",
         "Обнялись {hero} и {antagonist}, и обиды как не бывало.",
     ],
