@@ -86,6 +86,7 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
     extras = [[e for e in _extras(i, beat, tale.plan.beats, bank, cast, rng, tale.lang) if e not in scene]
               for i, (beat, scene) in enumerate(zip(tale.plan.beats, scenes))]
     total = sum(seconds(p) for scene in scenes for p in scene) + len(scenes) * scene_pauses
+    said = {p for scene in scenes for p in scene}  # no sentence twice in one tale
     # Round the scenes, one extra at a time, while it brings the length nearer the target.
     while total < target_seconds * 0.97 and any(extras):
         for i, pool in enumerate(extras):
@@ -93,9 +94,10 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
                 continue
             candidate = pool.pop(0)
             added = seconds(candidate) + paragraph_pause
-            if total + added > target_seconds * 1.08:
+            if candidate in said or total + added > target_seconds * 1.08:
                 continue
             scenes[i].append(candidate)
+            said.add(candidate)
             total += added
     return scenes
 

@@ -188,16 +188,21 @@ FUNCTIONS = {
     "hero_origin": [
         "{Hero} was born {place:in} and sat still for thirty years, until wandering pilgrims came by.",
         "{Hero} grew not by the day but by the hour, and soon had no equal.",
+        "{Hero} was a plowman's child who walked behind the plow from a young age and grew strong.",
+        "{Hero} grew up {place:in}, and from childhood no one could match {hero~him/her/it/them} at running or wrestling.",
     ],
     "hero_strength": [
         "Strength ran through {hero:poss} veins like a river: {hero~he/she/it/they} could pull up an oak by its roots.",
         "{Hero}, {look:hero}, was as strong as a hundred men and as kind as the summer sun.",
         "{Hero} picked up a club as heavy as forty sacks of flour and lifted it with one hand.",
+        "If {hero} threw a cap up, it flew to the clouds; if {hero} stamped, the earth hummed.",
+        "{Hero} was strong but never boastful: strength, {hero~he/she/it/they} used to say, is given for good deeds.",
     ],
     "call_to_service": [
         "{Prince} called {hero} to the capital to serve the land.",
         "Word came from {prince}: the land needed a defender, it needed a hero.",
         "{Prince} sent a messenger to {hero}: get ready for the road, the land is calling.",
+        "{Prince} gathered the heroes and asked who would stand up for the land. {Hero} stepped forward.",
     ],
     "feast_boast": [
         "At the feast everyone boasted, one of a horse, one of a treasure, but {hero} kept quiet.",
@@ -215,6 +220,8 @@ FUNCTIONS = {
         "{Hero} rode across {place} from dawn till dusk and saw the outpost at sunrise.",
         "The horse ran so hard that the ground shook, and {hero} sang as {hero~he/she/it/they} rode.",
         "Whether the road was long or short, {hero} rode on until {hero~he/she/it/they} reached {place}.",
+        "{Hero} rode along the straight road, through the thick forests and the black mud.",
+        "{Hero} rode across the open field, and the horse danced and champed at the bit.",
     ],
     "outpost": [
         "At the crossroads stood a stone, and on it was written: ride right and lose your horse, ride straight and lose your way.",
@@ -234,22 +241,29 @@ FUNCTIONS = {
     "hard_moment": [
         "{Hero} slipped and fell to the damp earth, but Mother Earth gave {hero~him/her/it/them} new strength.",
         "It went hard for {hero}: {antagonist} was winning, and strength was running out.",
+        "{Hero} grew tired and {hero~his/her/its/their} arms dropped, but then {hero~he/she/it/they} thought of home and rose again.",
+        "The club broke in {hero:poss} hands, but the hero's heart did not tremble.",
     ],
     "homecoming": [
         "{Hero} rode home, and people came out to meet {hero~him/her/it/them} with bread and salt.",
         "As {hero} rode back, children ran out shouting, \"Here comes the hero!\"",
         "{Hero} was met with ringing bells, and {prince} came out to greet {hero~him/her/it/them}.",
+        "{Hero} rode back into the capital, and bells rang all over the city.",
+        "{Hero} rode home slowly, and people bowed low as {hero~he/she/it/they} passed.",
     ],
     "glory": [
         "{Prince} bowed low to {hero} and named {hero~him/her/it/them} the first of all heroes.",
         "The fame of {hero} spread across the land, from sea to sea.",
         "And people said there had never been a hero like {hero}.",
+        "People began to make songs about {hero}, and the harpers played them at every feast.",
+        "From then on the land was at peace, and young and old remembered the name of {hero}.",
     ],
     "slava": [
         "And here the old song ends: calm to the blue sea, and good cheer to all who listened.",
         "That is the whole song, and glory to all who heard it.",
         "And so the tale of {hero} ends, and a bow to all who listened.",
         "Songs are still sung about {hero}, and they will be sung as long as the land stands.",
+        "And so the song ends, but {hero} lives on in songs to this day.",
     ],
     # --- novella ---
     "ordinary_day": [
