@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digitales.plot.title_places import is_place_en
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -208,7 +210,7 @@ def _english(title: str) -> list[tuple[str, str, Kind | None]]:
         following = _kind_en(words[i + 1]) if i + 1 < len(words) else None
         low = word.lower()
         if kind is None and word[0].isupper() and following is None and low not in ENGLISH_SMALL_WORDS | ENGLISH_NOT_NAMES \
-                | ENGLISH_EPITHETS and not _is_place_en(word):
+                | ENGLISH_EPITHETS and not is_place_en(word):
             found.append((word, "female" if low.endswith(("a", "ie", "y")) else "male", None))  # a name: Ivan, Masha
         elif kind is not None:
             before = words[i - 1].lower() if i else ""
@@ -225,12 +227,6 @@ def _english(title: str) -> list[tuple[str, str, Kind | None]]:
                 name = f"{found.pop()[0]} {low}"  # "the frog princess": one character
             found.append((name, "plural" if plural else kind.gender, kind))
     return found
-
-
-def _is_place_en(word: str) -> bool:
-    return word.lower().rstrip("s") in {"castle", "forest", "wood", "river", "sea", "mountain", "village", "house", "hut",
-                                        "kingdom", "tower", "garden", "field", "cave", "island", "night", "day", "winter", "mill",
-                                        "swamp", "marsh", "road", "mountains"}
 
 
 def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: int) -> list[CastMember]:

@@ -12,6 +12,7 @@ import re
 from digitales.backend import Backend, Job
 from digitales.plot.arcs import ARCS, CAST_OF, ROLES, Step
 from digitales.plot.cast import cast_for, morph
+from digitales.plot.title_places import PLACE_WORD, TITLE_PLACES
 from digitales.tale import Beat, Character, Plan, Tale
 
 MIN_BEATS, MAX_BEATS = 8, 16
@@ -47,18 +48,6 @@ SETTINGS = {
 SETTING_OF_GENRE = {"fairy_tale": ("village", "kingdom"), "fable": ("meadow",), "bylina": ("steppe",),
                     "novella": ("town", "village"), "comedy": ("town", "village"), "tragedy": ("kingdom", "village"),
                     "drama": ("village", "town"), "horror": ("village", "town")}
-# A place the title names, by the start of the word (so "лесу", "woods" match): which kind it stands for.
-TITLE_PLACES = {"замок": "lair", "castle": "lair", "башн": "lair", "tower": "lair", "пещер": "lair", "cave": "lair",
-                "мельниц": "lair", "mill": "lair", "болот": "lair", "swamp": "lair", "marsh": "lair",
-                "теремок": "home", "избушк": "home", "хижин": "home", "hut": "home", "house": "home",
-                "деревн": "home", "village": "home",
-                "лес": "wild", "forest": "wild", "wood": "wild", "мор": "wild", "sea": "wild", "рек": "wild", "river": "wild",
-                "гор": "wild", "mountain": "wild", "сад": "wild", "garden": "wild", "пол": "wild", "field": "wild",
-                "остров": "wild", "island": "wild", "дорог": "road", "road": "road"}
-# The word a place is named by in the tale, when the title's form is not the dictionary one.
-PLACE_WORD = {"мор": "море", "рек": "река", "гор": "гора", "пол": "поле", "башн": "башня", "пещер": "пещера",
-              "мельниц": "мельница", "болот": "болото", "избушк": "избушка", "хижин": "хижина", "деревн": "деревня",
-              "дорог": "дорога"}
 
 
 class Planner(Backend):

@@ -83,8 +83,8 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
             break
     _name_the_titles_place(tale, scenes, bank, cast, rng)
     _say_the_title(tale, scenes, bank, rng)
-    extras = [[e for e in _extras(i, beat, tale.plan.beats, bank, cast, rng, tale.lang) if e not in scene]
-              for i, (beat, scene) in enumerate(zip(tale.plan.beats, scenes))]
+    extras = [[e for e in _extras(i, beat, beats, bank, cast, rng, tale.lang) if e not in scene]
+              for i, (beat, scene) in enumerate(zip(beats, scenes))]
     total = sum(seconds(p) for scene in scenes for p in scene) + len(scenes) * scene_pauses
     said = {p for scene in scenes for p in scene}  # no sentence twice in one tale
     # Round the scenes, one extra at a time, while it brings the length nearer the target.

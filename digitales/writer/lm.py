@@ -77,7 +77,8 @@ def beat_prompt(tale: Tale, beat: Beat, so_far: list[str], words: int, tag_promp
 
 
 # What small models echo from the request instead of telling the story.
-ECHO = re.compile(r"предложени|что было раньше|настроение:|герои:|so far:|mood:|characters:|\bслов\b|\bсцен|жанр|заголов|\bsentences?\b|\bwords\b|\bscene\b|\bgenre\b|\btitle\b|"
+ECHO = re.compile(r"предложени|что было раньше|настроение:|герои:|\bслов\b|\bсцен|жанр|заголов|"
+                  r"so far:|mood:|characters:|\bsentences?\b|\bwords\b|\bscene\b|\bgenre\b|\btitle\b|"
                   r"^\s*(?:\d+[.)]|[-*#•])|\d+\s*[–-]\s*\d+", re.IGNORECASE)
 
 
@@ -139,8 +140,9 @@ def write_with(model: LanguageModel, tale: Tale, target_seconds: float, seconds:
             best = fallback(i)
             stats["beats_from_fallback"] += 1
         scenes.append([best])
-        told += tuple(split_sentences(best))
-        so_far.append(split_sentences(best)[0] if best else "")
+        sentences = split_sentences(best)
+        told += tuple(sentences)
+        so_far.append(sentences[0] if sentences else "")
         progress(i + 1, len(beats))
     return scenes, stats
 
