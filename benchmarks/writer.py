@@ -51,13 +51,14 @@ def main() -> None:
     parser.add_argument("--writer", default="embedded")
     parser.add_argument("--minutes", type=float, default=2.0)
     parser.add_argument("--voiced", type=int, default=0)
+    parser.add_argument("--lang", choices=["ru", "en"], action="append", help="one language only (default: both)")
     args = parser.parse_args()
     from digitales.backend import Job
     from digitales.cache import StageCache
     from digitales.pipeline import GRAPH, backend_for
 
     rows = []
-    for lang in ("ru", "en"):
+    for lang in args.lang or ("ru", "en"):
         settings = load_settings(None, None, {**choices(writer=args.writer, minutes=args.minutes), "lang": lang})
         writer = backend_for(next(s for s in GRAPH if s.name == "writer"), settings, lang)
         writer.preflight()
@@ -74,9 +75,9 @@ def main() -> None:
         estimate = [sum(narration_seconds(s.text, lang, settings) + v.scene_lead + v.scene_tail
                         + v.paragraph_pause * s.text.count("\n\n") for s in t.scenes) / (args.minutes * 60) for t in tales]
         sentences = [{x for s in t.scenes for p in s.text.split("\n\n") for x in split_sentences(p)} for t in tales]
-        overlap = max((len(a & b) / max(1, min(len(a), len(b)))
-                       for (ta, a), (tb, b) in itertools.combinations(zip(tales, sentences), 2) if ta.title != tb.title),
-                      default=0.0)
+        overlap, pair = max(((len(a & b) / max(1, min(len(a), len(b))), f"{ta.title}/{tb.title} ({ta.genre})")
+                             for (ta, a), (tb, b) in itertools.combinations(zip(tales, sentences), 2) if ta.title != tb.title),
+                            default=(0.0, ""))
         lt = [x["languagetool_per_100_words"] for x in m if x["languagetool_per_100_words"] is not None]
         rows.append({
             "lang": lang, "tales": len(tales),
@@ -88,7 +89,7 @@ def main() -> None:
             "title nouns present": f"{100 * statistics.mean(x['title_nouns_present'] for x in m):.0f}%",
             "length est. (mean, within ±10%)": f"{statistics.mean(estimate):.2f}, "
                                                 f"{100 * statistics.mean(abs(e - 1) <= 0.1 for e in estimate):.0f}%",
-            "max shared sentences": f"{100 * overlap:.0f}%",
+            "max shared sentences": f"{100 * overlap:.0f}% ({pair})",
             "s per tale": f"{statistics.mean(seconds_each):.2f}",
         })
         if args.voiced:

@@ -261,8 +261,11 @@ def cast_for(title: str, lang: str, genre: str, roles: tuple[str, ...], seed: in
                 name = rng.choice(names.split("|") if "|" in names else names.split())
         if kind:
             used_kinds.add(kind.name)
+        look = _look(kind, lang, rng)
+        if lang == "ru" and gender == "plural":
+            look = _plural_look(look)
         members.append(CastMember(name, name[0].isupper(), role, gender, kind.name if kind else "person",
-                                  _look(kind, lang, rng), from_title))
+                                  look, from_title))
     return members
 
 
@@ -270,6 +273,23 @@ def _look(kind: Kind | None, lang: str, rng: random.Random) -> str:
     if kind is None:
         return rng.choice(["в дорожном плаще", "в вышитой рубахе"] if lang == "ru" else ["in a traveling cloak", "in an embroidered shirt"])
     return rng.choice(kind.looks_ru if lang == "ru" else kind.looks_en)
+
+
+def _plural_look(look: str) -> str:
+    """A look written for one ("белоснежный, с гордой шеей") said of many ("Гуси-лебеди"):
+    adjectives standing alone go to the plural; phrases with a preposition or a noun
+    ("с золотой короной", "поджаристый бочок") stay as they are."""
+    parts = []
+    for part in look.split(", "):
+        words = part.split(" ")
+        if "PREP" not in morph().parse(words[0])[0].tag:
+            for i, word in enumerate(words):
+                before_noun = i + 1 < len(words) and "NOUN" in morph().parse(words[i + 1])[0].tag
+                parse = next((p for p in morph().parse(word) if {"ADJF", "nomn", "sing"} in p.tag), None)
+                plural = parse.inflect({"plur", "nomn"}) if parse and not before_noun else None
+                words[i] = plural.word if plural else word
+        parts.append(" ".join(words))
+    return ", ".join(parts)
 
 
 def _stock_gender(kind: Kind, lang: str) -> str:

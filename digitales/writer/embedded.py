@@ -69,6 +69,10 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
     silences around scenes and between paragraphs included)."""
     bank = BANKS[tale.lang]
     rng = random.Random(f"{tale.seed}:{tale.title}:write")
+
+    def narrated(scenes: list[list[str]]) -> float:  # a pause around each scene, and between its paragraphs
+        return sum(seconds(p) for s in scenes for p in s) + sum(scene_pauses + paragraph_pause * (len(s) - 1) for s in scenes)
+
     cast = cast_of(tale)
     beats = tale.plan.beats
     # The fullest telling that fits: every opening as drawn and everyone in the plan named;
@@ -79,13 +83,13 @@ def write(tale: Tale, target_seconds: float, seconds: Callable[[str], float], sc
         scenes = [[opening] + [fill(rng.choice(presence), {**cast, "hero": cast[role]}, beat.place, tale.lang)
                                for role in _missing(beat, opening, cast, tale.lang, main_only)]
                   for beat, opening in zip(beats, openings)]
-        if sum(seconds(p) + paragraph_pause for s in scenes for p in s) + len(scenes) * scene_pauses <= target_seconds:
+        if narrated(scenes) <= target_seconds:
             break
     _name_the_titles_place(tale, scenes, bank, cast, rng)
     _say_the_title(tale, scenes, bank, rng)
     extras = [[e for e in _extras(i, beat, beats, bank, cast, rng, tale.lang) if e not in scene]
               for i, (beat, scene) in enumerate(zip(beats, scenes))]
-    total = sum(seconds(p) for scene in scenes for p in scene) + len(scenes) * scene_pauses
+    total = narrated(scenes)
     said = {p for scene in scenes for p in scene}  # no sentence twice in one tale
     # Round the scenes, one extra at a time, while it brings the length nearer the target.
     while total < target_seconds * 0.97 and any(extras):
@@ -156,8 +160,7 @@ def _extras(i: int, beat: Beat, beats: list[Beat], bank: ModuleType, cast: dict[
     if i == 0 and "hero" in cast:
         pool.append(rng.choice(bank.LOOK))
     pool += rng.sample(bank.MOOD.get(beat.mood, bank.MOOD["calm"]), 2)  # the second only for long tales
-    others = [t for t in bank.FUNCTIONS.get(beat.function, []) if roles_in(t) <= set(cast)]
-    pool += rng.sample(others, len(others))[:1]  # a second telling of the same step, in other words
+    # (no second telling of the beat's own step: two tellings drawn apart may not agree)
     if i and rng.random() < 0.5:
         pool.append(rng.choice(bank.TRANSITIONS))
     return [fill(t, cast, beat.place, lang) for t in dict.fromkeys(pool)]
