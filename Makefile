@@ -35,6 +35,7 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install -q torch==2.13.0   # the CPU wheel; a plain "torch" would pull GBs of CUDA
 	$(BIN)/pip install -q -e '.[test]'
 	$(BIN)/pip install -q --no-deps tinysoundfont==0.3.7   # the fallback synth; its pyaudio dependency (playback) is not needed
+	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/share/digitales @iconify-json/fluent-emoji-flat@1.2.6  # the collage's clip-art (MIT)
 	touch $(STAMP)
 
 clean:

@@ -62,7 +62,13 @@ class VoiceSettings(Section):
 
 
 class PictureSettings(Section):
-    backend: str = "card"
+    backend: str = "collage"  # collage (vector clip-art on a painted place), card, diffusers, clip-guided
+    height: int = Field(0, ge=0, le=8192)  # the pictures' height in pixels; 0: the video's (with room for the zoom)
+    model: str = ""  # diffusers: a text-to-image pipeline id or folder; clip-guided: a generator (VAE) id or folder
+    clip: str = ""  # a CLIP model id or folder (transformers CLIPModel) that ranks candidates or guides the generator
+    candidates: int = Field(4, ge=1, le=16)  # diffusers: pictures made per scene; the CLIP model keeps the best
+    steps: int = Field(25, ge=1, le=500)  # diffusers: denoising steps; clip-guided: optimisation steps
+    style: str = "a children's picture-book illustration, soft watercolour"  # added to every prompt
 
 
 class MusicSettings(Section):
@@ -199,7 +205,10 @@ def choices(*, genre: str | None = None, lang: str | None = None, seed: int | No
         name, _, choice = voice.partition(":")
         put("voice.backend", name)
         put("voice.voice", choice or None)
-    put("picture.backend", picture)
+    if picture is not None:
+        name, _, model = picture.partition(":")  # "diffusers:MODEL", "clip-guided:GENERATOR"
+        put("picture.backend", name)
+        put("picture.model", model or None)
     if music_file is not None:
         put("music.file", music_file)
         put("music.backend", music or "file")

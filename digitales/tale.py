@@ -60,7 +60,8 @@ class Line:
 @dataclass
 class Image:
     path: str
-    shows: list[str] = field(default_factory=list)
+    shows: list[str] = field(default_factory=list)  # the words of the text it depicts
+    line: int = 0  # the scene's line it comes in at: a scene may have a picture per part of its text
 
 
 @dataclass

@@ -10,6 +10,8 @@ PACKAGES=(
   fluidsynth fluid-soundfont-gm  # plays the composer's score (FluidR3_GM soundfont)
   hunspell-ru hunspell-en-us  # dictionaries for the writer's spelling metrics (read by spylls)
   chromium               # the web studio's end-to-end test drives it (through Playwright)
+  npm                    # installs the collage's clip-art (@iconify-json/fluent-emoji-flat)
+  libcairo2              # cairosvg draws the clip-art with it
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -21,9 +21,11 @@ def clock(t: float) -> str:
 def render_storyboard(tale: Tale, tale_dir: Path, out: Path) -> None:
     frames = [(tale.title_image, f"0:00  {tale.title}")] if tale.title_image else []
     for scene in tale.scenes:
-        first = " ".join(scene.text.split()[:12])
+        lines = scene.lines or []
         for image in scene.images:
-            frames.append((image.path, f"{clock(scene.start)}  {first}…"))
+            said = " ".join(l.text for l in lines[image.line:]) if lines else scene.text
+            start = lines[image.line].start if lines and image.line and image.line < len(lines) else scene.start
+            frames.append((image.path, f"{clock(start)}  {' '.join(said.split()[:12])}…"))
     first_img = Image.open(tale_dir / frames[0][0])
     tw = THUMB_WIDTH
     th = round(tw * first_img.height / first_img.width)

@@ -21,10 +21,22 @@ from digitales.tale import Tale
 NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "asoftclip")
 
 
+def image_times(tale: Tale):
+    """Each scene picture with when it is on screen: from the line it comes in at to the next picture."""
+    for scene in tale.scenes:
+        images = scene.images or []
+        starts = [scene.start] + [scene.lines[i.line].start if scene.lines and i.line < len(scene.lines) else scene.start
+                                  for i in images[1:]]
+        ends = starts[1:] + [scene.end]
+        yield from zip(images, starts, ends)
+
+
 def frame_maker(tale: Tale, tale_dir: Path, video) -> FrameMaker:
     """The frames of the video: the title card, then each scene's picture for as long as it is told."""
-    images = [tale_dir / tale.title_image] + [tale_dir / s.images[0].path for s in tale.scenes]
-    bounds = [(0.0, tale.title_card)] + [(s.start, s.end) for s in tale.scenes]
+    images, bounds = [tale_dir / tale.title_image], [(0.0, tale.title_card)]
+    for image, start, end in image_times(tale):
+        images.append(tale_dir / image.path)
+        bounds.append((start, end))
     shots = plan_shots(images, bounds, video.zoom, video.crossfade, tale.seed)
     return FrameMaker(shots, video.size, video.fps, tale.duration)
 
@@ -57,7 +69,7 @@ class FfmpegMontage(Backend):
         write_text_atomic(job.path("story.md"), story_markdown(tale))
         inputs = {
             "audio": [file_digest(job.path(s.audio)) for s in tale.scenes],
-            "images": [file_digest(job.path(i.path)) for s in tale.scenes for i in s.images],
+            "images": [(file_digest(job.path(i.path)), i.line) for s in tale.scenes for i in s.images],
             "title_image": file_digest(job.path(tale.title_image)),
             "music": file_digest(job.path(tale.music.audio)) if tale.music.audio else None,
             "timeline": [(s.start, s.end, [(l.start, l.end, l.text) for l in s.lines]) for s in tale.scenes],

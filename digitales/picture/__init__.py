@@ -1,5 +1,6 @@
-"""Pictures for each scene. The first backend paints a card per scene."""
+"""Pictures for each scene: the collage (default), a card, and the neural backends."""
 
 from digitales.picture.card import CardPicture
+from digitales.picture.collage import CollagePicture
 
-BACKENDS = {CardPicture.name: CardPicture}
+BACKENDS = {b.name: b for b in (CollagePicture, CardPicture)}

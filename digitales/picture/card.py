@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-
-
 from digitales.backend import Backend, Job
 from digitales.cache import digest
-from digitales.errors import ToolMissing
 from digitales.files import place
 from digitales.picture import fonts
 from digitales.picture.lettering import draw_block, fit
@@ -23,7 +20,10 @@ KEY_SENTENCE_CHARS = 150
 
 
 def picture_size(settings) -> tuple[int, int]:
+    """The pictures' size: the video's with room for the slow zoom, or `picture.height` tall."""
     w, h = settings.video.size
+    if settings.picture.height:
+        return round(settings.picture.height * w / h / 2) * 2, settings.picture.height
     return round(w * OVERSCAN / 2) * 2, round(h * OVERSCAN / 2) * 2
 
 
@@ -46,12 +46,7 @@ class CardPicture(Backend):
 
     @classmethod
     def problem(cls) -> str | None:
-        try:
-            for use in fonts.FONTS:
-                fonts.font_path(use)
-        except ToolMissing as e:
-            return str(e)
-        return None
+        return fonts.problem()
 
     def key_settings(self) -> dict:
         return {"size": picture_size(self.settings)}
@@ -82,17 +77,22 @@ class CardPicture(Backend):
         return {"image": "image.png", "shows": re.findall(r"\w+(?:-\w+)*", sentence.lower())}
 
     def _title(self, tale: Tale, size, folder) -> dict:
-        palette = palette_for("magic", "evening")
-        img = paint_background(size, palette, _seed(tale.seed, tale.title), "evening")
-        w, h = size
-        font, lines = fit(tale.title, lambda s: fonts.font("title", s), w * 0.7, round(h * 0.12), 3)
-        draw_block(img, lines, font, (w / 2, h * 0.42), (255, 250, 240))
-        label = genre_label(tale.genre, tale.lang)
-        if label:
-            small = fonts.font("text", round(h * 0.045))
-            draw_block(img, [label], small, (w / 2, h * 0.42 + len(lines) * h * 0.08 + h * 0.06), (255, 244, 220))
-        img.save(folder / "image.png", optimize=False, compress_level=1)
+        title_card(tale, size).save(folder / "image.png", optimize=False, compress_level=1)
         return {"image": "image.png"}
+
+
+def title_card(tale: Tale, size: tuple[int, int]):
+    """The first picture of every tale: its title and genre on an evening sky."""
+    palette = palette_for("magic", "evening")
+    img = paint_background(size, palette, _seed(tale.seed, tale.title), "evening")
+    w, h = size
+    font, lines = fit(tale.title, lambda s: fonts.font("title", s), w * 0.7, round(h * 0.12), 3)
+    draw_block(img, lines, font, (w / 2, h * 0.42), (255, 250, 240))
+    label = genre_label(tale.genre, tale.lang)
+    if label:
+        small = fonts.font("text", round(h * 0.045))
+        draw_block(img, [label], small, (w / 2, h * 0.42 + len(lines) * h * 0.08 + h * 0.06), (255, 244, 220))
+    return img
 
 
 def genre_label(genre: str, lang: str) -> str:

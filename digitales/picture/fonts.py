@@ -37,3 +37,13 @@ def font_family(use: str) -> str:
     """The family name libass should ask fontconfig for."""
     f = font(use, 12)
     return f.getname()[0]
+
+
+def problem() -> str | None:
+    """Why pictures with lettering cannot be made here, or None."""
+    try:
+        for use in FONTS:
+            font_path(use)
+    except ToolMissing as e:
+        return str(e)
+    return None

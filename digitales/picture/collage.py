@@ -1,0 +1,224 @@
+"""`collage`, the default: a picture-book scene from clip-art on a painted place.
+
+Per scene: where it happens (the plan's place, else the place words said) painted with
+depth, time of day, weather and the mood's palette; on it, the characters named or
+speaking and the things said, each found from the nouns of the sentences said over the
+picture (matching.py). When the text moves on to other things, the scene gets another
+picture from the line where it does. A character looks the same in every picture: one
+asset, tint and size, fixed once per tale (`Looks`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from PIL import Image, ImageDraw, ImageFilter
+
+from digitales.backend import Backend, Job
+from digitales.files import place
+from digitales.picture import clipart, fonts
+from digitales.picture.card import picture_size, title_card
+from digitales.picture.layout import Figure, arrange, contact_shadow
+from digitales.picture.lexicon import KIND_ASSETS, SKY_ASSETS
+from digitales.picture.matching import Noun, kind_of, match, nouns
+from digitales.picture.palette import palette_for
+from digitales.picture.scenery import paint_scenery, place_kind, weather_of
+from digitales.tale import Image as TaleImage
+from digitales.tale import Line, Scene, Tale
+
+MIN_SHOT_CHARS = 110  # about 7 s of narration: a picture stays at least this long
+MAX_SHOTS = 3  # pictures per scene
+# Sizes of things, relative to a grown-up, by the clip-art's category; some by name.
+PROP_SIZES = {"Travel & Places": 1.3, "Animals & Nature": 0.6, "Food & Drink": 0.22, "Objects": 0.3, "Activities": 0.3,
+              "People & Body": 1.0, "Smileys & Emotion": 0.6}
+PROP_SIZE_OF = {"castle": 2.2, "hut": 1.6, "house": 1.5, "house-with-garden": 1.6, "deciduous-tree": 1.8,
+                "evergreen-tree": 1.8, "classical-building": 1.8, "mountain": 2.0, "sailboat": 1.2, "canoe": 0.8,
+                "fire": 0.45, "rock": 0.5, "door": 0.9, "window": 0.5, "bed": 0.7, "chair": 0.5, "package": 0.35}
+PEOPLE_TINTS = [(200, 80, 70), (70, 120, 200), (90, 160, 90), (190, 150, 60), (150, 90, 170), (80, 170, 170)]
+
+
+@dataclass
+class Shot:
+    """A picture: the lines said over it, who and what it shows, and where."""
+    first_line: int
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    shows: list[str] = field(default_factory=list)
+    place: str = "field"
+
+
+class Looks:
+    """What each character of a tale looks like, fixed for the whole tale."""
+
+    def __init__(self, tale: Tale):
+        self.lang = tale.lang
+        self.by_key: dict[str, Figure] = {}
+        self.names: dict[str, str] = {}  # a lemma of a character's name -> the character's key
+        for character in tale.characters:
+            if character.role == "narrator":
+                continue
+            kind = character.kind or kind_of(character.name.lower(), tale.lang)
+            if not kind:
+                found = [match(n, tale.lang) for n in nouns(character.name, tale.lang)]
+                kind = next((m.kind for m in found if m and m.kind), None)
+            self._add(character.name, kind or "person")
+            for word in re.findall(r"[\w-]+", character.name):
+                for noun in nouns(word, tale.lang, frozenset([word.lower()])) or [Noun(word, word.lower())]:
+                    self.names.setdefault(noun.lemma, character.name)
+                self.names.setdefault(word.lower(), character.name)
+
+    def _add(self, key: str, kind: str, asset: str | None = None) -> Figure:
+        asset_name, tint, size = KIND_ASSETS.get(kind, (asset or "person-standing", None, 0.8))
+        asset_name = asset or asset_name
+        if any(f.asset == asset_name and f.tint == tint for f in self.by_key.values()):
+            # two characters drawn from one asset are told apart by a tint of their own
+            tint = PEOPLE_TINTS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(PEOPLE_TINTS)]
+        figure = Figure(key, asset_name, size, tint, character=True)
+        self.by_key[key] = figure
+        return figure
+
+    def character_for(self, noun: Noun) -> Figure | None:
+        """The character a noun names: a cast member, or an animal or person said in passing."""
+        key = self.names.get(noun.lemma) or self.names.get(noun.word.lower())
+        if key:
+            return self.by_key[key]
+        m = match(noun, self.lang)
+        if m and m.kind:  # "зайчик" is the hare of the tale, if it has one
+            same = [f for f in self.by_key.values() if f.asset == KIND_ASSETS[m.kind][0]]
+            return same[0] if same else self._add(noun.lemma, m.kind)
+        if m and noun.animate and m.asset in clipart.library() and clipart.library()[m.asset].category in (
+                "Animals & Nature", "People & Body") and m.asset not in SKY_ASSETS:
+            return self.by_key.get(noun.lemma) or self._add(noun.lemma, "", m.asset)
+        return None
+
+    def speaker(self, name: str) -> Figure | None:
+        return self.by_key.get(name) or self.by_key.get(self.names.get(name.lower(), ""))
+
+
+def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str) -> list[Shot]:
+    lines = scene.lines or [Line(text=s) for s in re.split(r"(?<=[.!?…])\s+", scene.text) if s]
+    parts: list[list[int]] = [[]]
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        said = {m.asset for n in nouns(line.text, lang, frozenset(looks.names)) if (m := match(n, lang))}
+        current = "".join(lines[j].text for j in parts[-1])
+        rest = "".join(l.text for l in lines[i:])
+        if (parts[-1] and said - seen and len(current) >= MIN_SHOT_CHARS and len(rest) >= MIN_SHOT_CHARS * 0.6
+                and len(parts) < MAX_SHOTS):
+            parts.append([])
+            seen = set()
+        parts[-1].append(i)
+        seen |= said
+    shots = []
+    for part in parts:
+        text = " ".join(lines[i].text for i in part)
+        speakers = [lines[i].speaker for i in part if lines[i].speaker not in ("", "narrator")]
+        shot = describe(text, lang, looks, speakers, scene.place, last_place, scene.time_of_day)
+        shot.first_line = part[0]
+        last_place = shot.place
+        shots.append(shot)
+    return shots
+
+
+def describe(text: str, lang: str, looks: Looks, speakers: list[str], place_phrase: str = "", last_place: str = "field",
+             time_of_day: str = "day") -> Shot:
+    """Who and what a picture of `text` shows, and where; `shows` lists only the words drawn."""
+    said = nouns(text, lang, frozenset(looks.names))
+    kind = place_kind(place_phrase, [n.lemma for n in said])
+    shot = Shot(0, text, place=kind or last_place)
+    if kind:
+        shot.shows += [n.word for n in said if place_kind("", [n.lemma]) == kind][:1] or [place_phrase]
+    painted = painted_by_background(time_of_day, weather_of(text))
+    figures: dict[str, Figure] = {}
+    for name in speakers:
+        figure = looks.speaker(name)
+        if figure:
+            figures[figure.key] = Figure(**{**figure.__dict__, "speaking": True})
+    props = 0
+    for noun in said:
+        figure = looks.character_for(noun)
+        if figure:
+            figures.setdefault(figure.key, figure)
+            shot.shows.append(noun.word)
+            continue
+        m = match(noun, lang)
+        if not m or m.asset not in clipart.library():
+            continue
+        if m.asset in painted:
+            shot.shows.append(noun.word)
+        elif props < 4 and m.asset not in {f.asset for f in figures.values()}:
+            category = clipart.library()[m.asset].category
+            size = PROP_SIZE_OF.get(m.asset, PROP_SIZES.get(category, 0.4))
+            figures[noun.lemma] = Figure(noun.lemma, m.asset, size, sky=m.asset in SKY_ASSETS)
+            shot.shows.append(noun.word)
+            props += 1
+    shot.figures = list(figures.values())
+    shot.shows = list(dict.fromkeys(w for w in shot.shows if w))
+    return shot
+
+
+def painted_by_background(time_of_day: str, weather: str | None) -> set[str]:
+    """What the painted sky already shows (scenery.py), so no clip-art doubles it."""
+    painted = {"crescent-moon", "star"} if time_of_day == "night" else {"sun"}
+    return painted | {"snow": {"snowflake"}, "rain": {"cloud-with-rain"}}.get(weather or "", set())
+
+
+def render_shot(shot: Shot, size: tuple[int, int], mood: str, time_of_day: str, seed: int) -> Image.Image:
+    palette = palette_for(mood, time_of_day)
+    img, ground = paint_scenery(size, shot.place, palette, seed, time_of_day, weather_of(shot.text))
+    placed = arrange(shot.figures, size, ground, seed)
+    shadows = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(shadows)
+    for p in placed:
+        if p.row != "sky":
+            draw.ellipse(contact_shadow(p), fill=90)
+    shadows = shadows.filter(ImageFilter.GaussianBlur(max(1, size[1] / 300)))
+    img.paste((20, 20, 30), (0, 0), shadows)
+    for p in placed:
+        img.paste(p.image, (p.x, p.y), p.image)
+    return img
+
+
+class CollagePicture(Backend):
+    stage = "picture"
+    name = "collage"
+    version = "1"
+    description = "a picture-book scene: Fluent Emoji clip-art (MIT) for the words said, on a painted place"
+
+    @classmethod
+    def problem(cls) -> str | None:
+        return clipart.problem() or fonts.problem()
+
+    def key_settings(self) -> dict:
+        return {"size": picture_size(self.settings)}
+
+    def run(self, tale: Tale, job: Job) -> None:
+        size = picture_size(job.settings)
+        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "size": size}
+        result, entry = job.cache.memo(key, lambda d: _save(title_card(tale, size), d))
+        tale.title_image = "scenes/00.png"
+        place(entry / result["image"], job.path(tale.title_image))
+        looks = Looks(tale)
+        last_place = "field"
+        for n, scene in enumerate(tale.scenes):
+            shots = plan_shots(scene, tale.lang, looks, last_place)
+            last_place = shots[-1].place
+            scene.images = []
+            for k, shot in enumerate(shots):
+                figures = [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character) for f in shot.figures]
+                key = {"v": self.version, "place": shot.place, "figures": figures, "mood": scene.mood,
+                       "time": scene.time_of_day, "text": shot.text, "seed": tale.seed, "size": size}
+                seed = int(hashlib.sha1(f"{tale.seed}:{scene.index}:{k}".encode()).hexdigest()[:8], 16)
+                result, entry = job.cache.memo(key, lambda d, s=shot, sd=seed, sc=scene: _save(
+                    render_shot(s, size, sc.mood, sc.time_of_day, sd), d))
+                path = f"scenes/{scene.index:02d}.png" if k == 0 else f"scenes/{scene.index:02d}-{k + 1}.png"
+                place(entry / result["image"], job.path(path))
+                scene.images.append(TaleImage(path=path, shows=shot.shows, line=shot.first_line))
+            job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+
+
+def _save(img: Image.Image, folder) -> dict:
+    img.save(folder / "image.png", optimize=False, compress_level=1)
+    return {"image": "image.png"}

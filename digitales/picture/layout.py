@@ -1,0 +1,159 @@
+"""Where each figure of a collage goes: feet on the ground, far things smaller, no character
+hiding another, the one who speaks in front.
+
+Rules, each tested in tests/picture/test_layout.py:
+- ground contact: the lowest drawn pixel of a standing figure (its visible outline, not
+  its box) sits on its row's baseline;
+- depth: the back row is `BACK_SCALE` of the front row's size and higher up the frame;
+- the characters that matter stand side by side on the front row and never overlap:
+  when they do not fit, all of them are drawn smaller (the same factor for all, so sizes
+  keep their proportions), and only past a limit do the extra ones drop out;
+- the speaker is drawn last, so nothing is in front of them;
+- props stand on the back row behind the characters, or in the sky.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from digitales.picture import clipart
+from digitales.picture.scenery import Ground
+
+PERSON_HEIGHT = 0.4  # a grown-up on the front row is this share of the frame's height
+MARGIN = 0.04  # of the width, kept free at each side
+MIN_FIT = 0.55  # characters are never drawn smaller than this to fit; past it, the least needed drop out
+MAX_CHARACTERS = 5
+SKY_SIZE = 0.11  # of the frame's height: a bird, a star, the moon
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # who or what: a character's name, a noun's lemma
+    asset: str
+    size: float  # relative to a grown-up person
+    tint: tuple[int, int, int] | None = None
+    character: bool = False  # matters to the story: kept whole, never overlapped by another character
+    speaking: bool = False
+    sky: bool = False  # the sun, the moon, a bird in flight
+    flip: bool = False
+
+
+@dataclass
+class Placed:
+    figure: Figure
+    image: Image.Image  # RGBA, cropped to its visible outline
+    x: int  # left
+    y: int  # top
+    row: str  # "front", "back" or "sky"
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return self.x, self.y, self.x + self.image.width, self.y + self.image.height
+
+    @property
+    def mask(self) -> np.ndarray:
+        return clipart.visible_mask(self.image)
+
+
+def arrange(figures: list[Figure], size: tuple[int, int], ground: Ground, seed: int) -> list[Placed]:
+    """Every figure placed, in drawing order (far to near, the speaker last)."""
+    rng = random.Random(seed)
+    w, h = size
+    characters = sorted((f for f in figures if f.character and not f.sky), key=lambda f: not f.speaking)[:MAX_CHARACTERS]
+    placed = _sky([f for f in figures if f.sky], size, ground, rng)
+    placed += _back_row([f for f in figures if not f.character and not f.sky], size, ground, rng)
+    front, scale = _fit_front(characters, w, h, ground)
+    while front is None:  # too many to fit even small: the last non-speaker goes
+        characters = characters[:-1]
+        front, scale = _fit_front(characters, w, h, ground)
+    placed += _spread(front, w, ground.front[0], rng, "front")
+    return sorted(placed, key=lambda p: ({"sky": 0, "back": 1, "front": 2}[p.row], p.figure.speaking))
+
+
+def sprite(figure: Figure, height: float) -> Image.Image:
+    return clipart.render(figure.asset, round(height), figure.tint, figure.flip)
+
+
+def _fit_front(characters: list[Figure], w: int, h: int, ground: Ground):
+    if not characters:
+        return [], 1.0
+    base = h * PERSON_HEIGHT * ground.front[1]
+    room = w * (1 - 2 * MARGIN)
+    sprites = [sprite(f, base * f.size) for f in characters]
+    need = sum(s.width for s in sprites) * 1.08  # a little air between them
+    if need <= room:
+        return list(zip(characters, sprites)), 1.0
+    scale = room / need
+    if scale < MIN_FIT and len(characters) > 1:
+        return None, scale
+    return [(f, sprite(f, base * f.size * scale * 0.98)) for f in characters], scale
+
+
+def _spread(items, w: int, baseline: float, rng: random.Random, row: str) -> list[Placed]:
+    """Side by side over the width with even gaps, each foot on the baseline."""
+    if not items:
+        return []
+    room = w * (1 - 2 * MARGIN)
+    total = sum(s.width for _, s in items)
+    gap = max(0.0, (room - total) / (len(items) + 1))
+    order = _speaker_in_middle(items)
+    x = w * MARGIN + gap
+    out = []
+    for figure, image in order:
+        jitter = rng.uniform(-0.25, 0.25) * gap
+        out.append(Placed(figure, image, round(x + jitter), round(baseline - image.height), row))
+        x += image.width + gap
+    return out
+
+
+def _speaker_in_middle(items):
+    speakers = [i for i in items if i[0].speaking]
+    rest = [i for i in items if not i[0].speaking]
+    middle = len(rest) // 2
+    return rest[:middle] + speakers + rest[middle:]
+
+
+def _back_row(props: list[Figure], size: tuple[int, int], ground: Ground, rng: random.Random) -> list[Placed]:
+    w, h = size
+    baseline, scale = ground.back
+    items = [(f, sprite(f, h * PERSON_HEIGHT * scale * f.size)) for f in props[:4]]
+    # props spread over the width too, but at their own positions so they peek out between the cast
+    out = []
+    for figure, image in items:
+        x = rng.uniform(w * MARGIN, w * (1 - MARGIN) - image.width)
+        out.append(Placed(figure, image, round(x), round(baseline - image.height), "back"))
+    return out
+
+
+def _sky(things: list[Figure], size: tuple[int, int], ground: Ground, rng: random.Random) -> list[Placed]:
+    w, h = size
+    out, taken = [], []
+    for figure in things[:3]:
+        image = sprite(figure, h * SKY_SIZE)
+        for _ in range(20):  # a free spot in the sky
+            x, y = rng.uniform(w * 0.05, w * 0.95 - image.width), rng.uniform(h * 0.04, max(h * 0.05, ground.sky_bottom - image.height))
+            box = (x, y, x + image.width, y + image.height)
+            if not any(_overlaps(box, t) for t in taken):
+                break
+        taken.append(box)
+        out.append(Placed(figure, image, round(x), round(y), "sky"))
+    return out
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def contact_shadow(placed: Placed) -> tuple[float, float, float, float]:
+    """The ellipse of a standing figure's shadow: under the drawn pixels of its lowest rows."""
+    mask = placed.mask
+    rows = max(1, mask.shape[0] // 12)
+    columns = np.flatnonzero(mask[-rows:].any(axis=0))
+    left, right = placed.x + columns[0], placed.x + columns[-1]
+    bottom = placed.y + placed.image.height
+    pad = (right - left) * 0.15 + 2
+    return left - pad, bottom - placed.image.height * 0.03, right + pad, bottom + placed.image.height * 0.03

