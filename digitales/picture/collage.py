@@ -181,8 +181,59 @@ def render_shot(shot: Shot, size: tuple[int, int], mood: str, time_of_day: str, 
     return img
 
 
-class CollagePicture(Backend):
+class PicturePerShot(Backend):
+    """What every picture backend shares: the title card, then a picture per part of each
+    scene (plan_shots), cached under what it depends on; subclasses draw one picture."""
+
     stage = "picture"
+
+    def shot_key(self, shot: Shot, scene: Scene, tale: Tale) -> dict:
+        raise NotImplementedError
+
+    def draw(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int) -> Image.Image:
+        raise NotImplementedError
+
+    def prepare(self, tale: Tale, job: Job) -> None:
+        """Load models and the like once, before the first picture that is not cached."""
+
+    def run(self, tale: Tale, job: Job) -> None:
+        size = picture_size(job.settings)
+        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "size": size}
+        result, entry = job.cache.memo(key, lambda d: _save(title_card(tale, size), d))
+        tale.title_image = "scenes/00.png"
+        place(entry / result["image"], job.path(tale.title_image))
+        self.looks = Looks(tale)
+        prepared = False
+        last_place = "field"
+        for n, scene in enumerate(tale.scenes):
+            shots = plan_shots(scene, tale.lang, self.looks, last_place)
+            last_place = shots[-1].place
+            scene.images = []
+            for k, shot in enumerate(shots):
+                seed = int(hashlib.sha1(f"{tale.seed}:{scene.index}:{k}".encode()).hexdigest()[:8], 16)
+                key = {"v": self.version, "backend": self.name, "settings": self.key_settings(), "seed": seed, "size": size,
+                       **self.shot_key(shot, scene, tale)}
+
+                def make(folder, shot=shot, scene=scene, seed=seed):
+                    nonlocal prepared
+                    if not prepared:
+                        self.prepare(tale, job)
+                        prepared = True
+                    return _save(self.draw(shot, scene, tale, size, seed), folder)
+
+                result, entry = job.cache.memo(key, make)
+                path = f"scenes/{scene.index:02d}.png" if k == 0 else f"scenes/{scene.index:02d}-{k + 1}.png"
+                place(entry / result["image"], job.path(path))
+                scene.images.append(TaleImage(path=path, shows=shot.shows, line=shot.first_line))
+            job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+
+
+def _save(img: Image.Image, folder) -> dict:
+    img.convert("RGB").save(folder / "image.png", optimize=False, compress_level=1)
+    return {"image": "image.png"}
+
+
+class CollagePicture(PicturePerShot):
     name = "collage"
     version = "1"
     description = "a picture-book scene: Fluent Emoji clip-art (MIT) for the words said, on a painted place"
@@ -194,31 +245,9 @@ class CollagePicture(Backend):
     def key_settings(self) -> dict:
         return {"size": picture_size(self.settings)}
 
-    def run(self, tale: Tale, job: Job) -> None:
-        size = picture_size(job.settings)
-        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "size": size}
-        result, entry = job.cache.memo(key, lambda d: _save(title_card(tale, size), d))
-        tale.title_image = "scenes/00.png"
-        place(entry / result["image"], job.path(tale.title_image))
-        looks = Looks(tale)
-        last_place = "field"
-        for n, scene in enumerate(tale.scenes):
-            shots = plan_shots(scene, tale.lang, looks, last_place)
-            last_place = shots[-1].place
-            scene.images = []
-            for k, shot in enumerate(shots):
-                figures = [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character) for f in shot.figures]
-                key = {"v": self.version, "place": shot.place, "figures": figures, "mood": scene.mood,
-                       "time": scene.time_of_day, "text": shot.text, "seed": tale.seed, "size": size}
-                seed = int(hashlib.sha1(f"{tale.seed}:{scene.index}:{k}".encode()).hexdigest()[:8], 16)
-                result, entry = job.cache.memo(key, lambda d, s=shot, sd=seed, sc=scene: _save(
-                    render_shot(s, size, sc.mood, sc.time_of_day, sd), d))
-                path = f"scenes/{scene.index:02d}.png" if k == 0 else f"scenes/{scene.index:02d}-{k + 1}.png"
-                place(entry / result["image"], job.path(path))
-                scene.images.append(TaleImage(path=path, shows=shot.shows, line=shot.first_line))
-            job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
+    def shot_key(self, shot: Shot, scene: Scene, tale: Tale) -> dict:
+        return {"place": shot.place, "figures": [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character) for f in shot.figures],
+                "mood": scene.mood, "time": scene.time_of_day, "text": shot.text}
 
-
-def _save(img: Image.Image, folder) -> dict:
-    img.save(folder / "image.png", optimize=False, compress_level=1)
-    return {"image": "image.png"}
+    def draw(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int) -> Image.Image:
+        return render_shot(shot, size, scene.mood, scene.time_of_day, seed)
