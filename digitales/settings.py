@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from digitales.errors import UserError
@@ -69,6 +69,13 @@ class PictureSettings(Section):
     candidates: int = Field(4, ge=1, le=16)  # diffusers: pictures made per scene; the CLIP model keeps the best
     steps: int = Field(25, ge=1, le=500)  # diffusers: denoising steps; clip-guided: optimisation steps
     style: str = "a children's picture-book illustration, soft watercolour"  # added to every prompt
+
+    @field_validator("height")
+    @classmethod
+    def _height(cls, value: int) -> int:
+        if value and not 512 <= value <= 8192:
+            raise ValueError("picture.height is 0 (the video's) or 512 to 8192 pixels")
+        return value
 
 
 class MusicSettings(Section):

@@ -56,6 +56,8 @@ class Looks:
         self.lang = tale.lang
         self.by_key: dict[str, Figure] = {}
         self.names: dict[str, str] = {}  # a lemma of a character's name -> the character's key
+        self.aliases: dict[str, str] = {}  # another name of a character already drawn -> its key
+        self.kinds: dict[str, str] = {}  # the character's key -> its kind
         for character in tale.characters:
             if character.role == "narrator":
                 continue
@@ -63,11 +65,21 @@ class Looks:
             if not kind:
                 found = [match(n, tale.lang) for n in nouns(character.name, tale.lang)]
                 kind = next((m.kind for m in found if m and m.kind), None)
+            same = self._same_as(character.name, kind, bool(character.kind))
+            if same:  # "Заяц" who speaks is the hare of the plan, not a second hare
+                self.aliases[character.name] = same
+                continue
             self._add(character.name, kind or "person")
             for word in re.findall(r"[\w-]+", character.name):
                 for noun in nouns(word, tale.lang, frozenset([word.lower()])) or [Noun(word, word.lower())]:
                     self.names.setdefault(noun.lemma, character.name)
                 self.names.setdefault(word.lower(), character.name)
+
+    def _same_as(self, name: str, kind: str | None, planned: bool) -> str | None:
+        for key in self.by_key:
+            if key.lower() == name.lower() or (not planned and kind and self.kinds.get(key) == kind):
+                return key
+        return None
 
     def _add(self, key: str, kind: str, asset: str | None = None) -> Figure:
         asset_name, tint, size = KIND_ASSETS.get(kind, (asset or "person-standing", None, 0.8))
@@ -77,6 +89,7 @@ class Looks:
             tint = PEOPLE_TINTS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(PEOPLE_TINTS)]
         figure = Figure(key, asset_name, size, tint, character=True)
         self.by_key[key] = figure
+        self.kinds[key] = kind
         return figure
 
     def character_for(self, noun: Noun) -> Figure | None:
@@ -86,15 +99,16 @@ class Looks:
             return self.by_key[key]
         m = match(noun, self.lang)
         if m and m.kind:  # "зайчик" is the hare of the tale, if it has one
-            same = [f for f in self.by_key.values() if f.asset == KIND_ASSETS[m.kind][0]]
-            return same[0] if same else self._add(noun.lemma, m.kind)
+            same = [key for key, kind in self.kinds.items() if kind == m.kind]
+            return self.by_key[same[0]] if same else self._add(noun.lemma, m.kind)
         if m and noun.animate and m.asset in clipart.library() and clipart.library()[m.asset].category in (
                 "Animals & Nature", "People & Body") and m.asset not in SKY_ASSETS:
             return self.by_key.get(noun.lemma) or self._add(noun.lemma, "", m.asset)
         return None
 
     def speaker(self, name: str) -> Figure | None:
-        return self.by_key.get(name) or self.by_key.get(self.names.get(name.lower(), ""))
+        key = self.aliases.get(name, name)
+        return self.by_key.get(key) or self.by_key.get(self.names.get(name.lower(), ""))
 
 
 def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str) -> list[Shot]:

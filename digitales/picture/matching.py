@@ -24,10 +24,12 @@ from digitales.picture.lexicon import KIND_ASSETS, PLACE_OF_WORD, WORD_ASSET
 from digitales.plot.cast import _KIND_OF_EN, _KIND_OF_RU, morph
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# A noun is only matched by meaning when it is this close to an asset's names (e5 cosine).
-# Below it the nearest asset is more often a guess than not (котёнок→cat 0.895 and
-# ведёрко→bucket 0.889 pass; пол→water polo 0.879 and мука→fly 0.878 do not).
-MEANING_THRESHOLD = {"ru": 0.882, "en": 0.878}
+# Only living things are matched by meaning, and only to animals and people: with the small
+# e5 model here, "котёнок"→cat (0.895), "утёнок"→duck and "лисёнок"→fox come out right, but
+# for things its nearest asset is as often a word that merely sounds alike ("урок" → raising
+# hands 0.890, "крыльцо" → wing 0.893) as a right one ("ведёрко" → bucket 0.889).
+MEANING_THRESHOLD = {"ru": 0.865, "en": 0.875}
+LIVING = {"Animals & Nature", "People & Body"}
 # English has no offline tagger here: a word is taken for a noun when a determiner or a
 # number stands before it, or when it is one of the tale words we know.
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "my", "your", "our", "this", "that", "every", "no", "some"}
@@ -37,7 +39,7 @@ NOT_NOUNS_EN = {"way", "time", "day", "moment", "end", "rest", "while", "one", "
                 "world", "thing", "side", "voice", "word", "words", "heart", "eyes", "head", "dark", "morning", "evening",
                 "night", "afternoon", "tale", "story", "life", "mind", "kind", "sort", "lot", "part"}
 NOT_NOUNS_RU = {"время", "раз", "день", "дело", "конец", "начало", "слово", "голос", "сердце", "душа", "сказка", "жизнь",
-                "вечер", "утро", "ночь", "полдень", "сторона", "путь", "глаз", "голова", "тот", "сей", "мир", "правда"}
+                "вечер", "утро", "ночь", "полдень", "сторона", "путь", "глаз", "голова", "тот", "сей", "мир", "правда", "вид"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,13 @@ class Match:
     kind: str | None = None  # the cast kind, when the noun is one
 
 
+# Words the cast reads as a character that in a sentence are mostly something else ("в тени").
+NOT_CHARACTERS = {"тень", "shadow", "kid", "lord", "боярин"}
+
+
 def kind_of(lemma: str, lang: str) -> str | None:
+    if lemma.lower() in NOT_CHARACTERS:
+        return None
     kind = (_KIND_OF_RU if lang == "ru" else _KIND_OF_EN).get(lemma.lower())
     return kind.name if kind else None
 
@@ -128,8 +136,10 @@ def match(noun: Noun, lang: str) -> Match | None:
     named = _by_name(lang).get(lemma)
     if named:
         return Match(noun, named, "name")
+    if lang == "ru" and not noun.animate:  # English has no tagger to say; its words get the same test
+        return None
     asset, score = nearest_by_meaning(lemma, lang)
-    if score < MEANING_THRESHOLD[lang] or _false_friend(lemma, asset):
+    if score < MEANING_THRESHOLD[lang] or _false_friend(lemma, asset) or clipart.library()[asset].category not in LIVING:
         return None
     return Match(noun, asset, "meaning")
 
@@ -149,17 +159,36 @@ def _false_friend(word: str, asset: str) -> bool:
 
 @lru_cache(maxsize=2)
 def _by_name(lang: str) -> dict[str, str]:
-    """Every noun lemma of the assets' names: the asset with the shortest name that has it."""
+    """The head nouns of the assets' names, each with the asset of the shortest name: "удочка"
+    names the fishing pole, but "уши" does not name "женщина с ушками кролика"."""
     index: dict[str, str] = {}
     for asset in sorted(clipart.library().values(), key=lambda a: (len(a.name), a.name)):
         for name in (asset.ru if lang == "ru" else asset.en):
-            for word in WORD.findall(name):
-                lemma = (_russian_noun(word).lemma if _russian_noun(word) else None) if lang == "ru" else english_lemma(word)
-                if lemma and lemma not in index and (lang == "ru" or lemma not in NOT_NOUNS_EN):
-                    index[lemma] = asset.name
+            for lemma in _heads(name, lang):
+                index.setdefault(lemma, asset.name)
     # "face" assets are heads only: a word names the whole animal when there is one
     return {w: a.removesuffix("-face") if a.endswith("-face") and a.removesuffix("-face") in clipart.library() else a
             for w, a in index.items()}
+
+
+def _heads(name: str, lang: str) -> list[str]:
+    """Russian: the nouns of a name in the nominative ("морда лисицы" → морда). English: the
+    last word before a preposition ("woman with bunny ears" → woman, "fishing pole" → pole)."""
+    words = WORD.findall(name)
+    if lang == "ru":
+        heads = []
+        for word in words:
+            parse = next((p for p in morph().parse(word)[:2] if "NOUN" in p.tag and "nomn" in p.tag), None)
+            if parse:
+                heads.append(parse.normal_form)
+        return heads
+    before = []
+    for word in words:
+        if word.lower() in FUNCTION_WORDS_EN:
+            break
+        before.append(word)
+    head = english_lemma(before[-1]) if before else ""
+    return [head] if head and head not in NOT_NOUNS_EN else []
 
 
 def nearest_by_meaning(word: str, lang: str) -> tuple[str, float]:

@@ -119,7 +119,8 @@ TRICKSTERS = {"fox", "wolf", "bear", "cat"}  # the antagonist next to an innocen
 STOCK_NAMES = {
     "girl": ("Машенька Алёнушка Настенька Дарьюшка Василиса Любава", "Molly Anna Lucy Kate Rose Ella"),
     "boy": ("Ванюша Петя Федя Иванушка Егорка Никита", "Tom Jack Peter Sam Ben Oliver"),
-    "hero": ("Добрыня Никитич|Алёша Попович|Микула Селянинович|Вольга Святославович", "Dobrynya|Alyosha|Mikula|Volga"),
+    "hero": ("Добрыня Никитич|Алёша Попович|Микула Селянинович|Вольга Святославович|Василий Буслаевич|Иван Годинович",
+             "Dobrynya|Alyosha|Mikula|Volga|Vasily|Ivan"),
 }
 _KIND_OF_RU = {lemma.lower(): k for k in KINDS for lemma in k.ru}
 _KIND_OF_EN = {word.lower(): k for k in KINDS for word in k.en}
