@@ -27,7 +27,7 @@ from writer import TITLES, planned  # noqa: E402  (benchmarks/writer.py: the sam
 from digitales.picture.collage import Looks, plan_shots, render_shot  # noqa: E402
 from digitales.picture.matching import match, nouns  # noqa: E402
 from digitales.plot.genres import GENRES  # noqa: E402
-from digitales.tale import Line, Scene  # noqa: E402
+from digitales.tale import Line  # noqa: E402
 from digitales.text.sentences import split_sentences  # noqa: E402
 from digitales.writer.embedded import EmbeddedWriter  # noqa: E402
 
