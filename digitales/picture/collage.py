@@ -69,7 +69,7 @@ class Looks:
             if same:  # "Заяц" who speaks is the hare of the plan, not a second hare
                 self.aliases[character.name] = same
                 continue
-            self._add(character.name, kind or "person")
+            self._add(character.name, kind or "person", count=3 if character.gender == "plural" else 1)
             for word in re.findall(r"[\w-]+", character.name):
                 for noun in nouns(word, tale.lang, frozenset([word.lower()])) or [Noun(word, word.lower())]:
                     self.names.setdefault(noun.lemma, character.name)
@@ -81,13 +81,13 @@ class Looks:
                 return key
         return None
 
-    def _add(self, key: str, kind: str, asset: str | None = None) -> Figure:
+    def _add(self, key: str, kind: str, asset: str | None = None, count: int = 1) -> Figure:
         asset_name, tint, size = KIND_ASSETS.get(kind, (asset or "person-standing", None, 0.8))
         asset_name = asset or asset_name
         if any(f.asset == asset_name and f.tint == tint for f in self.by_key.values()):
             # two characters drawn from one asset are told apart by a tint of their own
             tint = PEOPLE_TINTS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(PEOPLE_TINTS)]
-        figure = Figure(key, asset_name, size, tint, character=True)
+        figure = Figure(key, asset_name, size, tint, character=True, count=count)
         self.by_key[key] = figure
         self.kinds[key] = kind
         return figure
@@ -260,7 +260,8 @@ class CollagePicture(PicturePerShot):
         return {"size": picture_size(self.settings)}
 
     def shot_key(self, shot: Shot, scene: Scene, tale: Tale) -> dict:
-        return {"place": shot.place, "figures": [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character) for f in shot.figures],
+        return {"place": shot.place, "figures": [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character, f.count)
+                                                 for f in shot.figures],
                 "mood": scene.mood, "time": scene.time_of_day, "text": shot.text}
 
     def draw(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int) -> Image.Image:

@@ -40,6 +40,7 @@ class Figure:
     speaking: bool = False
     sky: bool = False  # the sun, the moon, a bird in flight
     flip: bool = False
+    count: int = 1  # a character who is many ("Гуси-лебеди") is drawn as a little group
 
 
 @dataclass
@@ -75,7 +76,17 @@ def arrange(figures: list[Figure], size: tuple[int, int], ground: Ground, seed: 
 
 
 def sprite(figure: Figure, height: float) -> Image.Image:
-    return clipart.render(figure.asset, round(height), figure.tint, figure.flip)
+    one = clipart.render(figure.asset, round(height), figure.tint, figure.flip)
+    if figure.count == 1:
+        return one
+    # a group: the others a little smaller, behind and to the side, feet on the same line
+    back = clipart.render(figure.asset, round(height * 0.8), figure.tint, not figure.flip)
+    step = round(one.width * 0.55)
+    group = Image.new("RGBA", (one.width + step * (figure.count - 1), one.height), (0, 0, 0, 0))
+    for k in range(figure.count - 1, 0, -1):
+        group.alpha_composite(back, (step * k, one.height - back.height))
+    group.alpha_composite(one, (0, 0))
+    return group
 
 
 def _fit_front(characters: list[Figure], w: int, h: int, ground: Ground):

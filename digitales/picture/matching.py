@@ -65,6 +65,8 @@ def nouns(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[Nou
 @lru_cache(maxsize=20000)
 def _russian_noun(word: str) -> Noun | None:
     parses = morph().parse(word)
+    if "NOUN" not in parses[0].tag:  # "уж очень": a particle first, a grass snake only second
+        return None
     candidates = [p for p in parses[:3] if "NOUN" in p.tag and p.score >= 0.2]
     # the word's own dictionary form first: "Змей" is a serpent, not "of the snakes"
     best = next((p for p in candidates if p.normal_form == word.lower()), candidates[0] if candidates else None)

@@ -153,14 +153,16 @@ def _extras(i: int, beat: Beat, beats: list[Beat], bank: ModuleType, cast: dict[
             lang: str) -> list[str]:
     """What may be added to a beat's scene, the most telling first."""
     pool = []
-    lines = _usable(bank.DIALOGUE.get(beat.function, []), cast)
-    pool += [rng.choice(lines)] if lines else []  # one character's line per scene
+    talk = _usable(bank.DIALOGUE.get(beat.function, []), cast)
+    lines = rng.sample(talk, min(2, len(talk)))
+    pool += lines[:1]  # a character's line per scene
     if i == 0 or beats[i - 1].time_of_day != beat.time_of_day:
         pool.append(rng.choice(bank.TIME[beat.time_of_day]))
     if i == 0 and "hero" in cast:
         pool.append(rng.choice(bank.LOOK))
     pool += rng.sample(bank.MOOD.get(beat.mood, bank.MOOD["calm"]), 2)  # the second only for long tales
     # (no second telling of the beat's own step: two tellings drawn apart may not agree)
-    if i and rng.random() < 0.5:
+    if i:
         pool.append(rng.choice(bank.TRANSITIONS))
+    pool += lines[1:]  # for long tales, a second line of the same talk
     return [fill(t, cast, beat.place, lang) for t in dict.fromkeys(pool)]

@@ -10,6 +10,7 @@ import numpy as np
 from PIL import Image
 
 from digitales.picture.collage import Looks, describe, plan_shots, render_shot
+from digitales.picture.layout import Figure
 from digitales.tale import Character, Line, Scene, Tale
 from tests.conftest import run_cli
 
@@ -86,3 +87,17 @@ def test_make_until_picture_writes_a_picture_per_part_and_says_what_it_shows(tmp
     assert {"колобок", "заяц"} <= shows
     with Image.open(folder / images[0]["path"]) as img:
         assert img.size[1] == round(720 * 1.12 / 2) * 2
+
+
+def test_a_character_who_is_many_is_drawn_as_a_group_standing_on_one_line():
+    from digitales.picture.layout import sprite
+
+    tale = Tale(title="Гуси-лебеди", genre="fairy_tale", lang="ru")
+    tale.characters = [Character("гуси-лебеди", "hero", "plural", kind="swan")]
+    (figure,) = describe("Летели гуси-лебеди.", "ru", Looks(tale), []).figures
+    assert figure.count == 3
+    group, one = sprite(figure, 200), sprite(Figure(**{**figure.__dict__, "count": 1}), 200)
+    assert group.height == one.height and group.width > 1.8 * one.width
+    mask = np.asarray(group.getchannel("A")) > 24
+    bottoms = [np.flatnonzero(mask[:, x])[-1] for x in np.flatnonzero(mask.any(axis=0))]
+    assert max(bottoms) == group.height - 1 and sum(b >= group.height - 3 for b in bottoms) > one.width

@@ -5,8 +5,6 @@ English prompts for a Russian tale, and broken model folders."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import numpy as np
 import pytest
@@ -19,6 +17,7 @@ from digitales.picture.prompts import english_prompt
 from digitales.picture.translate import translator_for
 from digitales.settings import load_settings
 from digitales.tale import Character, Scene, Tale
+from tests.chat_endpoint import ChatEndpoint, serving
 from tests.conftest import EN_SHORT, run_cli
 from tests.picture.tiny_models import write_tiny_clip, write_tiny_stable_diffusion
 
@@ -123,40 +122,22 @@ def test_a_broken_model_folder_is_one_clear_line(tmp_path, tiny, picture, config
     assert not (tmp_path / "out" / "fox" / "tale.mp4").exists()
 
 
-class Translator(BaseHTTPRequestHandler):
-    """An OpenAI-compatible endpoint that translates like a small model would."""
+class Translator(ChatEndpoint):
+    """Translates like a small model would: right for the fox, in Russian for anything else."""
 
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        self._send({"data": [{"id": "tiny"}]})
-
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+    def answer(self, body: dict) -> str:
         user = body["messages"][-1]["content"]
-        answer = "The fox went into the dark forest." if "Лиса" in user else "Лиса пошла в лес."
-        self._send({"choices": [{"message": {"role": "assistant", "content": answer}}]})
-
-    def _send(self, data):
-        raw = json.dumps(data).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
+        return "The fox went into the dark forest." if "Лиса" in user else "Лиса пошла в лес."
 
 
 def test_a_russian_scene_gets_an_english_prompt_from_the_writers_model_or_the_lexicon():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Translator)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(Translator) as url:
         tale = fox_tale("ru")
         looks = Looks(tale)
         scene = Scene(index=1, text="", mood="scary", place="дремучий лес", time_of_day="evening")
         shot = describe("Лиса пошла в тёмный лес с корзинкой.", "ru", looks, [], scene.place)
         settings = load_settings(None, None, {"writer": {"backend": "openai",
-                                                         "model": f"http://127.0.0.1:{server.server_address[1]}/v1#tiny"}})
+                                                         "model": f"{url}#tiny"}})
         translate = translator_for(settings, tale)
         with_lm = english_prompt(shot, scene, tale, looks, "watercolour", translate)
         assert with_lm.startswith("The fox went into the dark forest")
@@ -165,5 +146,3 @@ def test_a_russian_scene_gets_an_english_prompt_from_the_writers_model_or_the_le
         assert all(ch.isascii() for ch in without), "the Russian look is told in English, from the cast's table"
         # an answer that is not English is not used
         assert english_prompt(shot, scene, tale, looks, "watercolour", lambda s: "Лиса пошла в лес.") == without
-    finally:
-        server.shutdown()

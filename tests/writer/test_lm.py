@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import sys
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -16,49 +14,27 @@ from digitales.settings import load_settings
 from digitales.tale import Beat, Character, Plan, Tale
 from digitales.voice import narration_seconds
 from digitales.writer.lm import beat_prompt, clean, write_with
+from tests.chat_endpoint import ChatEndpoint, serving
 from tests.conftest import run_cli
 
 
-class ChatServer(BaseHTTPRequestHandler):
+class ChatServer(ChatEndpoint):
     """Answers chat completions like a small model would: a few sentences about the characters
     named in the prompt; every third candidate says something a child must not hear."""
 
-    requests: list[dict] = []
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        self._send({"data": [{"id": "tiny"}]})
-
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).requests.append(body)
+    def answer(self, body: dict) -> str:
         user = body["messages"][-1]["content"]
         names = re.findall(r"(?:Герои|Characters): ([^(;]+) \(", user) or ["кто-то"]
         name = names[0].strip()
         if body["seed"] % 3 == 0:
-            text = f"{name} выпил водки и напился."
-        else:
-            text = f"{name.capitalize()} шёл по тропинке. Светило солнце, и {name} улыбался. Вдруг"
-        self._send({"choices": [{"message": {"role": "assistant", "content": text}}]})
-
-    def _send(self, data):
-        raw = json.dumps(data, ensure_ascii=False).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
+            return f"{name} выпил водки и напился."
+        return f"{name.capitalize()} шёл по тропинке. Светило солнце, и {name} улыбался. Вдруг"
 
 
 @pytest.fixture
 def chat_server():
-    ChatServer.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ChatServer)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
+    with serving(ChatServer) as url:
+        yield url
 
 
 def test_the_openai_writer_asks_beat_by_beat_and_keeps_clean_candidates(tmp_path, chat_server):
