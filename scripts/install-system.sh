@@ -15,6 +15,8 @@ PACKAGES=(
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # a Node.js from elsewhere (NodeSource, nvm) brings its own npm, and Debian's npm conflicts with it
+  [ "$p" = npm ] && command -v npm >/dev/null && continue
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
