@@ -112,6 +112,8 @@ class Looks:
 
 
 def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str) -> list[Shot]:
+    """A scene's pictures: a new one from the line that brings things not shown yet, once the
+    picture before has been on screen for MIN_SHOT_CHARS of text and enough text is left."""
     lines = scene.lines or [Line(text=s) for s in re.split(r"(?<=[.!?…])\s+", scene.text) if s]
     parts: list[list[int]] = [[]]
     seen: set[str] = set()
