@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from digitales.errors import ToolMissing, UserError
+from digitales.errors import UserError
 from digitales.picture.clip import ClipModel, load_source, quiet
-from digitales.picture.collage import Shot
+from digitales.picture.collage import PicturePerShot, Shot
 from digitales.picture.diffusion import DiffusersPicture
 from digitales.tale import Scene, Tale
 
@@ -35,8 +35,7 @@ class ClipGuidedPicture(DiffusersPicture):
     description = "a generator's latents optimised toward CLIP's vector of the words: --picture clip-guided:VAE"
 
     def preflight(self) -> None:
-        if (why := self.problem()) is not None:
-            raise ToolMissing(why)
+        PicturePerShot.preflight(self)  # the tools are there; the models are checked here, not as a pipeline's
         generator_folder(self.settings.picture.model)
         if not self.settings.picture.clip:
             raise UserError("--picture clip-guided needs a CLIP model: set picture.clip (an id or a folder)")
