@@ -39,7 +39,8 @@ NOT_NOUNS_EN = {"way", "time", "day", "moment", "end", "rest", "while", "one", "
                 "world", "thing", "side", "voice", "word", "words", "heart", "eyes", "head", "dark", "morning", "evening",
                 "night", "afternoon", "tale", "story", "life", "mind", "kind", "sort", "lot", "part"}
 NOT_NOUNS_RU = {"время", "раз", "день", "дело", "конец", "начало", "слово", "голос", "сердце", "душа", "сказка", "жизнь",
-                "вечер", "утро", "ночь", "полдень", "сторона", "путь", "глаз", "голова", "тот", "сей", "мир", "правда", "вид"}
+                "вечер", "утро", "ночь", "полдень", "сторона", "путь", "глаз", "голова", "тот", "сей", "мир", "правда", "вид",
+                "молодец"}  # "а кто слушал — молодец": praise, not a young man to draw
 
 
 @dataclass(frozen=True)
