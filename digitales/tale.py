@@ -78,6 +78,12 @@ class Scene:
     start: float = 0.0
     end: float = 0.0
 
+    def image_times(self):
+        """Each picture with when it is on screen: from the line it comes in at to the next picture."""
+        starts = [self.start] + [self.lines[i.line].start if i.line < len(self.lines) else self.start
+                                 for i in self.images[1:]]
+        return list(zip(self.images, starts, starts[1:] + [self.end]))
+
 
 @dataclass
 class Music:

@@ -21,10 +21,8 @@ def clock(t: float) -> str:
 def render_storyboard(tale: Tale, tale_dir: Path, out: Path) -> None:
     frames = [(tale.title_image, f"0:00  {tale.title}")] if tale.title_image else []
     for scene in tale.scenes:
-        lines = scene.lines or []
-        for image in scene.images:
-            said = " ".join(l.text for l in lines[image.line:]) if lines else scene.text
-            start = lines[image.line].start if lines and image.line and image.line < len(lines) else scene.start
+        for image, start, _ in scene.image_times():
+            said = " ".join(l.text for l in scene.lines[image.line:]) if scene.lines else scene.text
             frames.append((image.path, f"{clock(start)}  {' '.join(said.split()[:12])}…"))
     first_img = Image.open(tale_dir / frames[0][0])
     tw = THUMB_WIDTH

@@ -21,20 +21,10 @@ from digitales.tale import Tale
 NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "asoftclip")
 
 
-def image_times(tale: Tale):
-    """Each scene picture with when it is on screen: from the line it comes in at to the next picture."""
-    for scene in tale.scenes:
-        images = scene.images or []
-        starts = [scene.start] + [scene.lines[i.line].start if scene.lines and i.line < len(scene.lines) else scene.start
-                                  for i in images[1:]]
-        ends = starts[1:] + [scene.end]
-        yield from zip(images, starts, ends)
-
-
 def frame_maker(tale: Tale, tale_dir: Path, video) -> FrameMaker:
     """The frames of the video: the title card, then each scene's picture for as long as it is told."""
     images, bounds = [tale_dir / tale.title_image], [(0.0, tale.title_card)]
-    for image, start, end in image_times(tale):
+    for image, start, end in (t for scene in tale.scenes for t in scene.image_times()):
         images.append(tale_dir / image.path)
         bounds.append((start, end))
     shots = plan_shots(images, bounds, video.zoom, video.crossfade, tale.seed)

@@ -54,10 +54,7 @@ class CardPicture(Backend):
     def run(self, tale: Tale, job: Job) -> None:
         size = picture_size(job.settings)
         seed = tale.seed
-        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": seed, "size": size}
-        result, entry = job.cache.memo(key, lambda d: self._title(tale, size, d))
-        tale.title_image = "scenes/00.png"
-        place(entry / result["image"], job.path(tale.title_image))
+        place_title_card(tale, job, size)
         for n, scene in enumerate(tale.scenes):
             sentence = key_sentence([line.text for line in scene.lines])
             key = {"sentence": sentence, "mood": scene.mood, "time": scene.time_of_day, "seed": seed, "size": size}
@@ -73,12 +70,21 @@ class CardPicture(Backend):
         w, h = size
         font, lines = fit(sentence, lambda s: fonts.font("text", s), w * 0.62, round(h * 0.058), 4)
         draw_block(img, lines, font, (w / 2, h * 0.33), palette.ink, palette.panel, 205)
-        img.save(folder / "image.png", optimize=False, compress_level=1)
-        return {"image": "image.png", "shows": re.findall(r"\w+(?:-\w+)*", sentence.lower())}
+        return saved(img, folder, shows=re.findall(r"\w+(?:-\w+)*", sentence.lower()))
 
-    def _title(self, tale: Tale, size, folder) -> dict:
-        title_card(tale, size).save(folder / "image.png", optimize=False, compress_level=1)
-        return {"image": "image.png"}
+
+def saved(img, folder, **more) -> dict:
+    """A picture written into a cache entry, as every picture backend keeps them."""
+    img.convert("RGB").save(folder / "image.png", optimize=False, compress_level=1)
+    return {"image": "image.png", **more}
+
+
+def place_title_card(tale: Tale, job: Job, size: tuple[int, int]) -> None:
+    """`scenes/00.png`, made once per title, genre, language, seed and size."""
+    key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "size": size}
+    result, entry = job.cache.memo(key, lambda d: saved(title_card(tale, size), d))
+    tale.title_image = "scenes/00.png"
+    place(entry / result["image"], job.path(tale.title_image))
 
 
 def title_card(tale: Tale, size: tuple[int, int]):

@@ -19,10 +19,10 @@ from PIL import Image, ImageDraw, ImageFilter
 from digitales.backend import Backend, Job
 from digitales.files import place
 from digitales.picture import clipart, fonts
-from digitales.picture.card import picture_size, title_card
+from digitales.picture.card import picture_size, place_title_card, saved
 from digitales.picture.layout import Figure, arrange, contact_shadow
 from digitales.picture.lexicon import KIND_ASSETS, SKY_ASSETS
-from digitales.picture.matching import Noun, kind_of, match, nouns
+from digitales.picture.matching import LIVING, Noun, kind_of, match, nouns
 from digitales.picture.palette import palette_for
 from digitales.picture.scenery import paint_scenery, place_kind, weather_of
 from digitales.tale import Image as TaleImage
@@ -101,8 +101,8 @@ class Looks:
         if m and m.kind:  # "зайчик" is the hare of the tale, if it has one
             same = [key for key, kind in self.kinds.items() if kind == m.kind]
             return self.by_key[same[0]] if same else self._add(noun.lemma, m.kind)
-        if m and noun.animate and m.asset in clipart.library() and clipart.library()[m.asset].category in (
-                "Animals & Nature", "People & Body") and m.asset not in SKY_ASSETS:
+        asset = clipart.library().get(m.asset) if m else None
+        if asset and noun.animate and asset.category in LIVING and m.asset not in SKY_ASSETS:
             return self.by_key.get(noun.lemma) or self._add(noun.lemma, "", m.asset)
         return None
 
@@ -214,10 +214,7 @@ class PicturePerShot(Backend):
 
     def run(self, tale: Tale, job: Job) -> None:
         size = picture_size(job.settings)
-        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "size": size}
-        result, entry = job.cache.memo(key, lambda d: _save(title_card(tale, size), d))
-        tale.title_image = "scenes/00.png"
-        place(entry / result["image"], job.path(tale.title_image))
+        place_title_card(tale, job, size)
         self.looks = Looks(tale)
         prepared = False
         last_place = "field"
@@ -235,18 +232,13 @@ class PicturePerShot(Backend):
                     if not prepared:
                         self.prepare(tale, job)
                         prepared = True
-                    return _save(self.draw(shot, scene, tale, size, seed), folder)
+                    return saved(self.draw(shot, scene, tale, size, seed), folder)
 
                 result, entry = job.cache.memo(key, make)
                 path = f"scenes/{scene.index:02d}.png" if k == 0 else f"scenes/{scene.index:02d}-{k + 1}.png"
                 place(entry / result["image"], job.path(path))
                 scene.images.append(TaleImage(path=path, shows=shot.shows, line=shot.first_line))
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
-
-
-def _save(img: Image.Image, folder) -> dict:
-    img.convert("RGB").save(folder / "image.png", optimize=False, compress_level=1)
-    return {"image": "image.png"}
 
 
 class CollagePicture(PicturePerShot):

