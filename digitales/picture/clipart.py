@@ -30,7 +30,8 @@ INSTALL_HINT = (f"the clip-art is missing: run `make install` (or `npm install -
 # The categories that can stand in a picture-book scene (not flags, symbols, keycaps, gestures).
 SCENE_CATEGORIES = {"Animals & Nature", "Food & Drink", "Objects", "Travel & Places", "Activities", "People & Body",
                     "Smileys & Emotion"}
-_NOT_IN_SCENES = re.compile(r"-(dark|light|medium|medium-dark|medium-light)$|^(flag|keycap)|-(button|arrow|sign|symbol|"
+# (direction arrows are Symbols, left out by category: "-arrow" here would also lose the bow and arrow)
+_NOT_IN_SCENES = re.compile(r"-(dark|light|medium|medium-dark|medium-light)$|^(flag|keycap)|-(button|sign|symbol|"
                             r"oclock|thirty|hand|finger|fist|heart|mark)$|^(japanese|backhand|index-pointing)|"
                             r"(^|-)(face|cat)-with-|^(smiling|grinning|winking|kissing|frowning|crying|pouting|weary)-")
 BODY_PARTS = {"nose", "ear", "eye", "eyes", "mouth", "tongue", "leg", "foot", "tooth", "brain", "lungs", "anatomical-heart",

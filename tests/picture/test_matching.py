@@ -64,3 +64,13 @@ def test_unknown_words_give_nothing_and_do_not_fail():
     ("", ["абырвалг"], None)])
 def test_the_place_is_read_from_the_plan_or_the_words_said(place, said, kind):
     assert place_kind(place, said) == kind
+
+
+def test_every_asset_the_lexicon_and_the_cast_name_can_be_drawn():
+    from digitales.picture import clipart
+    from digitales.picture.lexicon import KIND_ASSETS, WORD_ASSET
+
+    library = clipart.library()
+    assert {a for a in WORD_ASSET.values() if a not in library} == set()
+    assert {a for a, _, _ in KIND_ASSETS.values() if a not in library} == set()
+    assert assets("Он взял лук и стрелу.", "ru")["стрела"] == "bow-and-arrow"
