@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar
 
 from digitales.cache import StageCache
-from digitales.errors import ToolMissing
+from digitales.errors import ToolMissing, UserError
 from digitales.settings import Settings
 from digitales.tale import Tale
 
@@ -53,3 +53,17 @@ class Backend:
 
     def run(self, tale: Tale, job: Job) -> None:
         raise NotImplementedError
+
+
+def model_source(spec: str, folder_of: str, marker: str, missing: str) -> str:
+    """A model as a backend is given it: a hub id as written, or a local folder (a path, or a
+    name that exists here) that must hold `marker`. Nothing given, or a folder without it:
+    one clear line."""
+    if not spec:
+        raise UserError(missing)
+    path = Path(spec).expanduser()
+    if spec.startswith((".", "/", "~")) or path.exists():
+        if not (path / marker).is_file():
+            raise UserError(f"{spec} is not a {folder_of} folder (no {marker})")
+        return str(path)
+    return spec

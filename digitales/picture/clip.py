@@ -5,8 +5,8 @@ clip-guided generator; both go through `ClipModel`.
 
 from __future__ import annotations
 
-from pathlib import Path
 
+from digitales.backend import model_source
 from digitales.errors import ToolMissing, UserError
 
 NEEDS = "the neural picture backends need torch, transformers and diffusers: pip install 'digitales[pictures]'"
@@ -33,15 +33,8 @@ def quiet() -> None:
 
 
 def load_source(spec: str, what: str, marker: str = "config.json", how: str = "") -> str:
-    """A model id, or a local folder that must hold `marker`; a broken folder is one clear line."""
-    if not spec:
-        raise UserError(f"no {what} given: {how}")
-    path = Path(spec).expanduser()
-    if spec.startswith((".", "/", "~")) or path.exists():
-        if not (path / marker).is_file():
-            raise UserError(f"{spec} is not a {what} folder (no {marker})")
-        return str(path)
-    return spec
+    """A picture model's id or folder (backend.model_source), `how` to give one when missing."""
+    return model_source(spec, what, marker, f"no {what} given: {how}")
 
 
 class ClipModel:

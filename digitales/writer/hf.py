@@ -7,9 +7,9 @@ once at run time) or a local folder.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from digitales.errors import ToolMissing, UserError
+from digitales.backend import model_source
 from digitales.writer.lm import LanguageModel, LMWriterBase, Prompt
 
 
@@ -26,14 +26,8 @@ class HFWriter(LMWriterBase):
         return None
 
     def source(self) -> str:
-        spec = self.settings.writer.model
-        if not spec:
-            raise UserError("--writer hf needs a model: hf:MODEL_ID or hf:FOLDER")
-        path = Path(spec).expanduser()
-        looks_local = spec.startswith((".", "/", "~")) or path.exists()
-        if looks_local and not (path / "config.json").is_file():
-            raise UserError(f"{spec} is not a transformers model folder (no config.json)")
-        return str(path) if looks_local else spec
+        return model_source(self.settings.writer.model, "transformers model", "config.json",
+                            "--writer hf needs a model: hf:MODEL_ID or hf:FOLDER")
 
     def model(self) -> LanguageModel:
         w = self.settings.writer
