@@ -9,10 +9,10 @@ STAMP := $(VENV)/.installed
 .PHONY: demo demo-en serve test install system benchmark clean
 
 demo: install
-	$(BIN)/digitales make "Колобок" --text examples/kolobok.txt --lang ru
+	$(BIN)/digitales make "Колобок" --lang ru
 
 demo-en: install
-	$(BIN)/digitales make "The Fox and the Castle" --text examples/fox-and-castle.md --lang en
+	$(BIN)/digitales make "The Gingerbread Man" --lang en
 
 serve: install
 	$(BIN)/digitales serve

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from digitales.plot.genres import GENRES
-from digitales.plot.planner import make_plan
+from digitales.plot.story import planned_tale
 from digitales.settings import choices, load_settings
-from digitales.tale import Beat, Character, Plan, Tale
+from digitales.tale import Tale
 from digitales.text.sentences import split_sentences
 from digitales.voice import narration_seconds
 
@@ -40,9 +40,7 @@ TITLES = {
 
 
 def planned(title: str, genre: str, lang: str, minutes: float) -> Tale:
-    plan = make_plan(title, genre, lang, 0, minutes)
-    return Tale(title=title, genre=genre, lang=lang, characters=[Character(**c) for c in plan["characters"]],
-                plan=Plan(plan["setting"], [Beat(**b) for b in plan["beats"]]))
+    return planned_tale(title, genre, lang, 0, minutes)
 
 
 def main() -> None:

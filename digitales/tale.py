@@ -24,24 +24,67 @@ class Character:
     gender: str = "unknown"  # male | female | neuter | plural | unknown
     voice: str = ""
     look: str = ""  # how they look, the same all tale long (pictures and prompts use it)
-    kind: str = ""  # fox, hare, girl, koschei… (plot/cast.py): what pictures draw
+    kind: str = ""  # fox, hare, girl, koschei… (plot/data/kinds.toml): what pictures draw
     proper: bool = False  # a proper name (Баба-яга, Ivan): capitalised, no article in English
 
 
 @dataclass
-class Beat:
-    """One step of the plan: a function of the genre's arc, where, when, in what mood, who."""
+class Event:
+    """One thing that happens: who does it, to whom, with what. The plot decides it; the
+    writer tells it (from the known tale's own telling or the tale type's templates)."""
 
-    function: str
+    action: str  # a verb-like label: meet, pull, ask, find…
+    who: list[str] = field(default_factory=list)  # character names, the one acting first
+    to: str = ""  # the one spoken to or acted on
+    objects: list[str] = field(default_factory=list)  # names of the plan's things it uses
+    moves: str = ""  # roll | run | fly | hop | swim | walk: how the one acting moves
+    summary: str = ""  # what happens, one plain sentence in the tale's language (LM prompts read it)
+    step: str = ""  # where its telling is: "<known tale>:<scene>.<event>" or the tale type's step
+    slots: dict[str, str] = field(default_factory=dict)  # template slot → the name bound to it
+    repeat: int = 0  # which time round a repeated step this is (0, 1, 2…): refrains grow with it
+
+
+@dataclass
+class Beat:
+    """One scene of the plan: where, when, in what mood, who is there, and what happens."""
+
+    function: str  # the step of the tale type this scene tells
     place: str
     time_of_day: str
     mood: str
     cast: list[str] = field(default_factory=list)  # character names, the one who acts first
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Thing:
+    """An object or a place, bound once per tale: every event that uses it uses this one."""
+
+    name: str  # as the tale calls it (nominative; English without an article)
+    kind: str = ""  # what the pictures draw: turnip, well, pond…
+    gender: str = ""  # Russian agreement: male | female | neuter | plural
+    role: str = "object"  # object | goal | place | home
+
+
+@dataclass
+class Premise:
+    """What the title promises: who, what they want or ask, with what, where."""
+
+    characters: list[str] = field(default_factory=list)  # the names the title gives
+    goal: str = ""  # seek | want | learn | fear | why | rescue | farewell | mystery | contest | "" (none named)
+    thing: str = ""  # what the goal is about, as the tale says it: весна, плавать, stripes
+    owner: str = ""  # whose thing it is: у зайца (уши), the zebra's (stripes), дедушкины (часы)
+    objects: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Plan:
     setting: str = ""
+    tale_type: str = ""  # quest, learning, chain, shelter… (plot/schemas)
+    known: str = ""  # the known tale told, by its id (plot/data/known), or ""
+    premise: Premise = field(default_factory=Premise)
+    things: list[Thing] = field(default_factory=list)
     beats: list[Beat] = field(default_factory=list)
 
 

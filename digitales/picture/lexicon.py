@@ -8,20 +8,12 @@ forms (lemmas); several words may share an asset.
 
 from __future__ import annotations
 
-# The cast's kinds (plot/cast.py) and what they are drawn as: (asset, tint or None, relative size).
-# Sizes are relative to a grown-up person standing; many emoji are a head or a bust, so they are smaller.
-KIND_ASSETS = {
-    "fox": ("fox", None, 0.6), "hare": ("rabbit", None, 0.6), "wolf": ("wolf", None, 0.65),
-    "bear": ("bear", None, 0.8), "bun": ("slightly-smiling-face", (214, 150, 60), 0.5), "hen": ("chicken", None, 0.5),
-    "cat": ("cat", None, 0.55), "dog": ("dog", None, 0.65), "mouse": ("mouse", None, 0.38), "crow": ("blackbird", None, 0.45),
-    "owl": ("owl", None, 0.5), "frog": ("frog", None, 0.4), "goat": ("goat", None, 0.7), "hedgehog": ("hedgehog", None, 0.42),
-    "horse": ("horse", None, 1.1), "swan": ("swan", None, 0.65), "firebird": ("phoenix-bird", None, 0.7),
-    "dragon": ("dragon", (70, 140, 70), 1.3), "koschei": ("man-mage", (110, 110, 130), 0.85),
-    "witch": ("woman-mage", (120, 90, 130), 0.8), "grandfather": ("man-farmer", None, 0.8),
-    "grandmother": ("woman-with-headscarf", None, 0.75), "girl": ("girl", None, 0.5), "boy": ("boy", None, 0.5),
-    "hero": ("man-guard", (150, 60, 50), 0.85), "tsar": ("prince", None, 0.8), "tsarevna": ("princess", None, 0.75),
-    "robber": ("man-supervillain", (90, 70, 60), 0.8), "ghost": ("ghost", None, 0.8), "person": ("person-standing", None, 0.9),
-}
+from digitales.plot.kinds import assets
+
+# The cast's kinds and what they are drawn as: (asset, tint or None, relative size), from the characters
+# table (plot/data/kinds.toml). Sizes are relative to a grown-up person standing; many emoji are a head or
+# a bust, so they are smaller. "person" draws someone the table does not know.
+KIND_ASSETS = {**assets(), "person": ("person-standing", None, 0.9)}
 
 # Other words of tales, Russian and English, and their asset.
 WORDS = {

@@ -23,7 +23,9 @@ import numpy as np
 from digitales.files import atomic_path
 from digitales.picture import clipart
 from digitales.picture.lexicon import KIND_ASSETS, PLACE_OF_WORD, WORD_ASSET
-from digitales.plot.cast import _KIND_OF_EN, _KIND_OF_RU, morph
+from digitales.plot.kinds import english_kind_words
+from digitales.plot.kinds import kind_of as kind_named
+from digitales.text.morph import morph
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Only living things are matched by meaning, and only to animals and people: with the small
@@ -101,12 +103,12 @@ def _english_noun(word: str, before: tuple[str, ...]) -> Noun | None:
     if lemma in NOT_NOUNS_EN or lemma in FUNCTION_WORDS_EN or len(lemma) < 3:
         return None
     if lemma in _TALE_NOUNS_EN or (before and (before[-1] in DETERMINERS or before[-1] in NUMBERS_EN)):
-        return Noun(word, lemma, lemma in _KIND_OF_EN)
+        return Noun(word, lemma, lemma in english_kind_words())
     return None
 
 
 NUMBERS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "all", "both"}
-_TALE_NOUNS_EN = {w for w in WORD_ASSET if w.isascii()} | set(_KIND_OF_EN) | {w for w in PLACE_OF_WORD if w.isascii()}
+_TALE_NOUNS_EN = {w for w in WORD_ASSET if w.isascii()} | english_kind_words() | {w for w in PLACE_OF_WORD if w.isascii()}
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ NOT_CHARACTERS = {"тень", "shadow", "kid", "lord", "боярин"}
 def kind_of(lemma: str, lang: str) -> str | None:
     if lemma.lower() in NOT_CHARACTERS:
         return None
-    kind = (_KIND_OF_RU if lang == "ru" else _KIND_OF_EN).get(lemma.lower())
+    kind = kind_named(lemma, lang)
     return kind.name if kind else None
 
 

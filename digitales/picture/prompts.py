@@ -14,7 +14,7 @@ from typing import Callable
 
 from digitales.picture import clipart
 from digitales.picture.collage import Looks, Shot
-from digitales.plot.cast import KINDS
+from digitales.plot.kinds import kinds
 from digitales.tale import Scene, Tale
 
 PLACE_EN = {"forest": "in a deep forest", "field": "in an open meadow", "village": "in an old Russian village",
@@ -25,8 +25,8 @@ TIME_EN = {"night": "at night, under the moon and stars", "evening": "in the eve
            "day": "in daylight"}
 MOOD_EN = {"calm": "peaceful", "joyful": "cheerful", "sad": "wistful", "tense": "tense", "scary": "mysterious but gentle",
            "magic": "magical", "heroic": "heroic"}
-_LOOKS_EN = {look: en for kind in KINDS for look, en in zip(kind.looks_ru, kind.looks_en)}
-_KIND_EN = {kind.name: kind.en[0] for kind in KINDS}
+_LOOKS_EN = {look: en for kind in kinds().values() for look, en in zip(kind.looks_ru, kind.looks_en)}
+_KIND_EN = {kind.name: kind.en[0] for kind in kinds().values()}
 
 
 def english_prompt(shot: Shot, scene: Scene, tale: Tale, looks: Looks, style: str,

@@ -2,6 +2,6 @@
 takes the user's text as the tale and plans nothing."""
 
 from digitales.plot.given import GivenPlot
-from digitales.plot.planner import Planner
+from digitales.plot.story import Planner
 
 BACKENDS = {GivenPlot.name: GivenPlot, Planner.name: Planner}

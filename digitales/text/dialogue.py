@@ -19,10 +19,15 @@ NARRATOR = "narrator"
 SPEECH_VERBS_RU = set("""сказать говорить ответить отвечать спросить спрашивать закричать кричать крикнуть
 запеть петь пропеть воскликнуть прошептать шептать проворчать молвить зарычать рычать пропищать пищать
 заплакать засмеяться рассмеяться попросить просить велеть приказать подумать позвать звать взмолиться
-промолвить вздохнуть буркнуть пробормотать удивиться обрадоваться согласиться возразить продолжить""".split())
+промолвить вздохнуть буркнуть пробормотать удивиться обрадоваться согласиться возразить продолжить
+квакнуть пискнуть ухнуть прорычать крякнуть каркнуть мяукнуть фыркнуть хрюкнуть прокаркать окликнуть улыбнуться
+запищать заворчать проворковать прожужжать заржать замычать заблеять прокукарекать похвалить повторить
+радоваться радоваться крикнуть взмолиться предложить добавить объяснить""".split())
 SPEECH_VERBS_EN = set("""say said says ask asked asks reply replied answer answered cry cried shout shouted sing sang
 whisper whispered sob sobbed laugh laughed call called growl growled squeak squeaked exclaim exclaimed
-murmur murmured add added begin began continue continued""".split())
+murmur murmured add added begin began continue continued croak croaked hoot hooted quack quacked caw cawed
+smile smiled sigh sighed peep peeped chirp chirped roar roared grunt grunted mew mewed bark barked buzz buzzed
+squeal squealed snap snapped beg begged boast boasted tell told call called yell yelled wail wailed gasp gasped""".split())
 PRONOUNS_EN = {"he", "she", "it", "they", "i", "we", "you"}
 
 

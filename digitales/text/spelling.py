@@ -35,7 +35,7 @@ def known(word: str, lang: str) -> bool:
     if dictionary is not None and dictionary.lookup(word):
         return True
     if lang == "ru":
-        from digitales.plot.cast import morph
+        from digitales.text.morph import morph
 
         return morph().word_is_known(word.lower())
     return dictionary is None  # no dictionary: nothing can be judged wrong

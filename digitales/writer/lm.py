@@ -2,7 +2,7 @@
 several candidates per beat, clean-up, and choosing the best by the quality checks.
 
 No model keeps a whole tale in mind, so each beat is asked for on its own, told the
-plan (who, where, when, in what mood, which step of the story) and what happened so far
+plan (what happens in it, who, where, when, in what mood) and what happened so far
 in a few sentences. Each candidate is cleaned (whole sentences only, the children's
 filter, spelling repair) and scored: the beat's characters named, the share of words
 hunspell knows, the length the beat should have. A beat whose candidates all fail is
@@ -55,29 +55,29 @@ def beat_prompt(tale: Tale, beat: Beat, so_far: list[str], words: int, tag_promp
     if tag_prompt:
         genre = GENRE_NAMES.get(tale.lang, {}).get(tale.genre, tale.genre)
         return Prompt("", f"Имя: {tale.title}. Жанр: {genre}. Текст: " + " ".join(so_far[-3:]))
-    step = beat.function.replace("_", " ")  # how a step of the arc reads in a prompt
-    people = "; ".join(f"{n} ({cast[n].role}, {cast[n].look})" for n in beat.cast if n in cast)
+    people = "; ".join(f"{n} ({cast[n].look})" if cast[n].look else n for n in beat.cast if n in cast)
+    events = " ".join(e.summary for e in beat.events if e.summary) or beat.function.replace("_", " ")
     if tale.lang == "ru":
         system = ("Ты пишешь добрую детскую сказку на русском языке: простые предложения, без грубых слов, "
-                  "только текст сцены, без заголовков и пояснений.")
+                  "только текст сцены, без заголовков и пояснений. Рассказывай только то, что происходит в сцене.")
         user = (f"Сказка «{tale.title}», жанр: {GENRE_NAMES['ru'].get(tale.genre, tale.genre)}.\n"
                 f"Что было раньше: {' '.join(so_far[-3:]) or 'сказка только начинается'}\n"
-                f"Следующая сцена — {step}. Место: {beat.place}. Время: {beat.time_of_day}. "
+                f"Что происходит в этой сцене: {events}\nМесто: {beat.place}. Время: {beat.time_of_day}. "
                 f"Настроение: {beat.mood}. Герои: {people}.\n"
                 f"Напиши эту сцену: {max(2, words // 12)}–{max(3, words // 8)} предложения, около {words} слов.")
     else:
         system = ("You write a gentle children's tale in English: simple sentences, nothing rude, "
-                  "only the scene's text, no titles or notes.")
+                  "only the scene's text, no titles or notes. Tell only what happens in the scene.")
         user = (f"The tale \"{tale.title}\", genre: {tale.genre.replace('_', ' ')}.\n"
                 f"So far: {' '.join(so_far[-3:]) or 'the tale is just beginning'}\n"
-                f"Next scene: {step}. Place: {beat.place}. Time: {beat.time_of_day}. "
+                f"What happens in this scene: {events}\nPlace: {beat.place}. Time: {beat.time_of_day}. "
                 f"Mood: {beat.mood}. Characters: {people}.\n"
                 f"Write this scene: {max(2, words // 12)} to {max(3, words // 8)} sentences, about {words} words.")
     return Prompt(system, user)
 
 
 # What small models echo from the request instead of telling the story.
-ECHO = re.compile(r"предложени|что было раньше|настроение:|герои:|\bслов\b|\bсцен|жанр|заголов|"
+ECHO = re.compile(r"предложени|что было раньше|что происходит|what happens|настроение:|герои:|\bслов\b|\bсцен|жанр|заголов|"
                   r"so far:|mood:|characters:|\bsentences?\b|\bwords\b|\bscene\b|\bgenre\b|\btitle\b|"
                   r"^\s*(?:\d+[.)]|[-*#•])|\d+\s*[–-]\s*\d+", re.IGNORECASE)
 
@@ -180,7 +180,7 @@ class LMWriterBase(Backend):
                **self.key_settings()}
 
         def written(_dir) -> dict:
-            told = write(tale, w.minutes * 60, seconds) if tale.lang in ("ru", "en") else []
+            told = write(tale) if tale.lang in ("ru", "en") else []
             fallback = lambda i: " ".join(told[i]) if told else ""  # noqa: E731
             scenes, stats = write_with(self.model(), tale, w.minutes * 60, seconds, fallback, w.candidates,
                                        w.tag_prompt, lambda done, total: job.progress(done, total, "writing"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from digitales.plot.cast import morph
+from digitales.text.morph import morph
 from digitales.text.spelling import hunspell
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from digitales.plot.planner import make_plan
+from digitales.plot.story import planned_tale
 from digitales.settings import load_settings
 from digitales.tale import Beat, Character, Plan, Tale
 from digitales.voice import narration_seconds
@@ -81,9 +81,7 @@ def tiny_gpt2(tmp_path_factory):
 
 
 def planned(title="Лиса и заяц", genre="fable", lang="ru"):
-    plan = make_plan(title, genre, lang, 0, 1.0)
-    return Tale(title=title, genre=genre, lang=lang, characters=[Character(**c) for c in plan["characters"]],
-                plan=Plan(plan["setting"], [Beat(**b) for b in plan["beats"]]))
+    return planned_tale(title, genre, lang, 0, 1.0)
 
 
 def test_the_hf_writer_runs_a_real_transformers_model(tiny_gpt2):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from digitales.writer.russian import gendered, inflect_phrase
+from digitales.text.russian import gendered, inflect_phrase
 
 
 @pytest.mark.parametrize("phrase, case, want", [

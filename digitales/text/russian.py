@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from digitales.plot.cast import morph
+from digitales.text.morph import morph
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 

@@ -1,0 +1,423 @@
+"""The title read once: who is in it, what the hero wants or asks, with what, where.
+
+    «Как ёжик искал весну»            → ёжик; seek весна (a season)
+    «Почему у зайца длинные уши»      → заяц; why «длинные уши», the hare's
+    «Дедушкины часы»                  → дедушка (the owner); the clock
+    "The Owl Who Was Afraid of the Dark" → owl; fear "the dark"
+    "How the Zebra Got Its Stripes"   → zebra; why "stripes"
+    "The Snowman's Last Day"          → snowman; farewell
+
+Characters are animate nouns or kinds of the characters table, never function words,
+adjectives or verbs; an adjective before a name ("серый волк") and a capitalised epithet
+after it ("Кощей Бессмертный") stay part of it; "Gingerbread Man" and "Баба-яга" are one
+name. What the words promise is looked up in data/title_words.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from digitales.plot.kinds import DATA, Kind, is_plural_en, kind_of
+from digitales.text.morph import english_singular, morph
+
+GENDERS = {"masc": "male", "femn": "female", "neut": "neuter"}
+
+
+@dataclass
+class Named:
+    """Someone or something the title names."""
+
+    name: str  # nominative, lower case for a common noun ("ёжик", "owl"), a proper name as written
+    gender: str = "male"  # male | female | neuter | plural
+    kind: Kind | None = None
+    proper: bool = False
+
+
+@dataclass
+class Reading:
+    characters: list[Named] = field(default_factory=list)
+    goal: str = ""  # seek want learn fear why rescue help contest build farewell mystery befriend
+    thing: Named | None = None  # what the goal is about (весна, the moon, stripes)
+    thing_class: str = ""  # season sky family home food abstract skill feature (title_words.toml [things])
+    skill: str = ""  # the skill's key (swim, fly…) when the goal is to learn one
+    owner: str = ""  # the character whose thing it is
+    objects: list[Named] = field(default_factory=list)
+    places: list[Named] = field(default_factory=list)
+    shelter: bool = False  # the title names a dwelling the tale can be about (Теремок, The Mitten)
+    big: bool = False  # the title calls its thing big (a cumulative chain to move it)
+
+    @property
+    def hero(self) -> Named | None:
+        return self.characters[0] if self.characters else None
+
+
+@lru_cache(maxsize=1)
+def words_table() -> dict:
+    return tomllib.loads((DATA / "title_words.toml").read_text(encoding="utf-8"))
+
+
+def _index(section: str, lang: str) -> dict[str, str]:
+    return {w.replace("ё", "е"): key for key, words in words_table()[section].items() for w in words[lang]}
+
+
+def skill_of(word: str, lang: str) -> str:
+    return next((key for key, s in words_table()["skills"].items() if word in s[lang]), "")
+
+
+def thing_class(word: str, lang: str) -> str:
+    return _index("things", lang).get(word.replace("ё", "е"), "")
+
+
+def feature_class(feature: str, lang: str) -> str:
+    """What kind of feature a why-tale explains: long (ears, neck), short (a tail), pattern
+    (stripes, spots), colour (red, white), or other (a hump, a voice)."""
+    words = [w.replace("ё", "е") for w in feature.lower().split()]
+    base = [morph().parse(w)[0].normal_form.replace("ё", "е") if lang == "ru" else english_singular(w) for w in words]
+    for name, listed in words_table()["features"].items():
+        if set(base) & set(listed[lang]) or set(words) & set(listed[lang]):
+            return name
+    return "other"
+
+
+def read_title(title: str, lang: str) -> Reading:
+    return _read_russian(title) if lang == "ru" else _read_english(title)
+
+
+# Russian ----------------------------------------------------------------------------
+
+PLACES_RU = {"лес", "поле", "река", "море", "озеро", "пруд", "болото", "гора", "пещера", "мельница", "замок", "башня",
+             "деревня", "сад", "огород", "луг", "поляна", "остров", "колодец", "мост", "чердак", "подвал", "лестница",
+             "чаща", "дорога", "город", "царство", "берег", "овраг", "сарай", "двор", "хлев"}
+NOT_THINGS_RU = {"день", "ночь", "утро", "вечер", "год", "раз", "время", "жизнь"}
+NOT_CHARACTERS_RU = {"тень", "сон", "голос", "душа", "сказка", "чудо", "лицо"}  # pymorphy calls them animate or they are nouns of feeling
+
+
+def _read_russian(title: str) -> Reading:
+    words = re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", title)
+    parses = [morph().parse(w) for w in words]
+    verbs, types = _index("goal_verbs", "ru"), _index("type_words", "ru")
+    reading = Reading()
+    lemma = [_best(p).normal_form.replace("ё", "е") for p in parses]
+    if lemma and types.get(lemma[0]) == "why":
+        reading.goal = "why"
+    i = 0
+    while i < len(words):
+        p = _best(parses[i], after_preposition=i > 0 and "PREP" in _best(parses[i - 1]).tag)
+        low = p.normal_form.replace("ё", "е")
+        if p.tag.POS in ("VERB", "INFN", "PRTS", "ADJS") and low in verbs and not reading.goal or (
+                low in verbs and verbs[low] in ("learn", "fear") and reading.goal == "why"):
+            _russian_goal(reading, verbs[low], words, parses, i)
+            i += 1
+            continue
+        if types.get(low) in ("mystery", "farewell") and not reading.goal:
+            reading.goal = types[low]
+        if types.get(low) == "big":
+            reading.big = True
+        if "ADJF" in p.tag and "Poss" in p.tag:  # «дедушкины часы», «заюшкина избушка»
+            owner = _possessor(p.normal_form)
+            if owner:
+                reading.characters.append(owner)
+                reading.owner = owner.name
+            i += 1
+            continue
+        if p.tag.POS != "NOUN":
+            i += 1
+            continue
+        kind = kind_of(low, "ru")
+        start, end = _name_span(words, parses, i, p)
+        if reading.thing is not None and _phrase_nominative(words, parses, start, i) == reading.thing.name:
+            i = end  # the goal's thing, read with its verb («искал маму»)
+            continue
+        if ("anim" in p.tag or kind is not None) and low not in NOT_CHARACTERS_RU and low not in PLACES_RU:
+            reading.characters.append(_named(words, parses, start, end, p, kind))
+        elif low in PLACES_RU:
+            reading.places.append(Named(_phrase_nominative(words, parses, start, i), _gender(p)))
+        elif types.get(low) not in ("mystery", "farewell", "why") and low not in NOT_THINGS_RU:
+            thing = Named(_phrase_nominative(words, parses, start, i), _gender(p))
+            reading.objects.append(thing)
+            if types.get(low) == "shelter":
+                reading.shelter = True
+        i = end
+    if reading.goal == "why" and reading.thing is None:
+        _russian_feature(reading, words, parses)
+    if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "rescue", "fear", "mystery",
+                                                                      "farewell"):
+        reading.thing = reading.objects[0]
+    if reading.thing is not None and not reading.thing_class:
+        reading.thing_class = thing_class(reading.thing.name.split()[-1], "ru")
+    return reading
+
+
+def _best(parses, after_preposition: bool = False):
+    """A title names its characters in the nominative: «Змей» is a serpent, not "of snakes";
+    after a preposition the oblique reading stands («у зайца»)."""
+    if "NOUN" not in parses[0].tag or after_preposition:
+        return parses[0]
+    return next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
+
+
+def _gender(p) -> str:
+    return "plural" if p.tag.number == "plur" else GENDERS.get(p.tag.gender, "male")
+
+
+def _name_span(words, parses, i, p) -> tuple[int, int]:
+    start, end = i, i + 1
+    while start > 0 and ("ADJF" in _best(parses[start - 1]).tag and "Poss" not in _best(parses[start - 1]).tag
+                         or "NUMR" in _best(parses[start - 1]).tag):
+        start -= 1  # «серый волк», «семеро козлят», «старой мельницы»
+    while end < len(words) and words[end][0].isupper() and (
+            "ADJF" in _best(parses[end]).tag or "NOUN" in _best(parses[end]).tag and (
+            "Name" in p.tag or {"Name", "Patr", "Surn"} & _best(parses[end]).tag.grammemes)):
+        end += 1  # «Кощей Бессмертный», «Илья Муромец», «Курочка Ряба»
+    return start, end
+
+
+def _named(words, parses, start, end, p, kind) -> Named:
+    if start < i_of(parses, start, end) and "NUMR" in _best(parses[start]).tag:
+        return Named(" ".join(words[start:end]).lower(), "plural", kind)  # «семеро козлят» as the title says
+    nominative = "nomn" in p.tag and all("nomn" in _best(parses[j]).tag or "NUMR" in _best(parses[j]).tag
+                                         for j in range(start, end))
+    name = " ".join(words[start:end]) if nominative else _phrase_nominative(words, parses, start, end - 1)
+    proper = "Name" in p.tag or (end - start > 1 and words[end - 1][0].isupper() and start > 0) or bool(
+        kind and any(w[:1].isupper() for w in kind.ru if w.lower() == name.lower()))
+    if not ("Name" in p.tag or "-" in name and name[0].isupper() and start > 0 or any(w[0].isupper() for w in words[start + 1:end])):
+        name = name[0].lower() + name[1:]  # a common noun: lower case inside sentences («лиса»)
+        proper = False
+    return Named(name, _gender(p), kind, proper)
+
+
+def i_of(parses, start, end) -> int:
+    """The head noun's place in a span: its last noun."""
+    return max((j for j in range(start, end) if "NOUN" in _best(parses[j]).tag), default=start)
+
+
+def _phrase_nominative(words, parses, start, head) -> str:
+    """«старой мельницы» → «старая мельница»: the head noun in the nominative, its adjectives agreeing."""
+    p = _best(parses[head], after_preposition=True)
+    if "nomn" in p.tag:
+        return " ".join(words[start:head + 1]).lower()
+    number = p.tag.number or "sing"
+    out = []
+    for j in range(start, head + 1):
+        q = _best(parses[j], after_preposition=True)
+        wanted = {"nomn", number} | ({p.tag.gender} if number == "sing" and "ADJF" in q.tag and p.tag.gender else set())
+        form = q.inflect(wanted) or q.inflect({"nomn"})
+        out.append(form.word if form else words[j].lower())
+    return " ".join(out)
+
+
+def _possessor(adjective: str) -> Named | None:
+    """«дедушкин» → дедушка, «заюшкин» → заюшка (a hare)."""
+    stem = re.sub(r"(ин|ов|ев)$", "", adjective)
+    for ending in ("а", "я", ""):
+        word = stem + ending
+        for q in morph().parse(word):
+            if "NOUN" in q.tag and "nomn" in q.tag and q.normal_form == word and ("anim" in q.tag or kind_of(word, "ru")):
+                return Named(word, _gender(q), kind_of(word, "ru"))
+    return None
+
+
+def _russian_goal(reading: Reading, goal: str, words, parses, i: int) -> None:
+    """The verb's goal, and what it is about: the noun or infinitive after it."""
+    reading.goal = {"cannot": "learn", "help": "help"}.get(goal, goal) if reading.goal != "why" else "why"
+    for j in range(i + 1, len(words)):
+        q = _best(parses[j], after_preposition=True)
+        if q.tag.POS == "INFN":
+            skill = skill_of(q.normal_form, "ru")
+            if not skill and goal != "learn":
+                continue  # «хотел поймать луну»: the thing wanted comes after
+            reading.skill = skill or q.normal_form
+            reading.thing = Named(q.normal_form, "neuter")
+            reading.thing_class = "skill"
+            if reading.goal != "why":
+                reading.goal = "learn"
+            return
+        if q.tag.POS == "NOUN":
+            start, _ = _name_span(words, parses, j, q)
+            low = q.normal_form.replace("ё", "е")
+            if goal in ("rescue", "help", "fear") and ("anim" in q.tag or kind_of(low, "ru")):
+                return  # the friend to rescue or the one feared is a character: read as such
+            reading.thing = Named(_phrase_nominative(words, parses, start, j), _gender(q))
+            reading.thing_class = thing_class(low, "ru")
+            return
+
+
+def _russian_feature(reading: Reading, words, parses) -> None:
+    """«Почему у зайца длинные уши»: the feature is the noun phrase that is not the owner."""
+    owner = reading.characters[0].name if reading.characters else ""
+    for j, parse in enumerate(parses):
+        q = _best(parse)
+        if q.tag.POS == "NOUN" and q.normal_form != owner and not kind_of(q.normal_form, "ru") and "nomn" in q.tag:
+            start, _ = _name_span(words, parses, j, q)
+            reading.thing = Named(" ".join(words[start:j + 1]).lower(), _gender(q))
+            reading.thing_class = "feature"
+            reading.owner = owner
+            reading.objects = [o for o in reading.objects if o.name != reading.thing.name]
+            return
+    for parse in parses:  # «Почему лиса рыжая»: a colour, no noun
+        q = parse[0]
+        if q.tag.POS in ("ADJF", "ADJS") and q.normal_form not in words_table()["type_words"]["why"]["ru"]:
+            reading.thing = Named(q.normal_form, "neuter")
+            reading.thing_class, reading.owner = "feature", owner
+            return
+
+
+# English ----------------------------------------------------------------------------
+
+SMALL_EN = set("""the a an and or of in on at to with from for by how why who what where when which that this
+his her its their my your our is was were be been being had has have do did does not no never ever
+tale story under over into out up down off through behind beside near far very so too once upon""".split())
+ADJECTIVES_EN = set("""little big small old young grey gray brave wise red white black golden silver great clever
+silly kind tiny giant enormous huge last first lonely sleepy hungry lazy busy proud shy curious magic
+magical happy sad angry dark bright secret strange lost new tall short long fat thin poor rich good bad
+green blue yellow brown pink purple orange""".split())
+NUMBERS_EN = set("one two three four five six seven eight nine ten eleven twelve".split())
+PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond", "marsh", "swamp", "mountain", "hill",
+             "cave", "mill", "castle", "tower", "village", "garden", "meadow", "island", "well", "bridge", "attic",
+             "cellar", "stairs", "staircase", "city", "town", "kingdom", "shore", "barn", "farm", "road", "wall",
+             "palace", "valley", "desert", "jungle", "orchard", "school"}
+NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
+FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
+               "quills", "voice", "colours", "colors", "feathers", "mane", "pouch", "legs", "nose", "whiskers"}
+
+
+def _read_english(title: str) -> Reading:
+    reading = Reading()
+    owner_of = re.search(r"\b([A-Za-z]+)['’]s\b", title)  # "The Snowman's Last Day"
+    text = re.sub(r"['’]s\b", "", title)
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
+    low = [w.lower() for w in words]
+    verbs, types = _index("goal_verbs", "en"), _index("type_words", "en")
+    if low and low[0] == "why" or re.match(r"how\b.*\b(got|get|gets|came to have)\b", " ".join(low)):
+        reading.goal = "why"
+    i, after_verb = 0, ""
+    while i < len(words):
+        word, w = words[i], low[i]
+        if i > 0 and low[i - 1] in ("who", "that") and w not in verbs:
+            i += 1  # "The Boy Who Cried Wolf": a verb of the hero's, not a thing
+            continue
+        if w in ADJECTIVES_EN and i == len(words) - 1 and after_verb:
+            reading.thing = reading.thing or Named(w, "neuter")  # "afraid of the dark": the dark
+            reading.objects.append(reading.thing)
+            i += 1
+            continue
+        span = _english_kind_span(words, i) if not (i > 0 and low[i - 1] == "to") else None
+        if span:
+            end, kind, name = span
+            plural = is_plural_en(words[end - 1])
+            previous = reading.characters[-1] if reading.characters else None
+            if previous and previous.kind and i > 0 and previous.name.split()[-1].lower() == low[i - 1]:
+                previous.name = f"{previous.name} {name}"  # "the frog princess": one character
+            else:
+                reading.characters.append(Named(name, "plural" if plural else kind.gender_en, kind, proper=name[:1].isupper()))
+            if owner_of and owner_of.group(1).lower() in name.lower():
+                reading.owner = name
+            i = end
+            continue
+        if w in verbs and (w not in ("long", "found", "lost", "look", "free") or i > 0 and low[i - 1] in ("who", "that", "to")):
+            goal = verbs[w]
+            if goal == "got" and reading.goal == "why":
+                after_verb = "why"
+            elif goal == "cannot":
+                reading.goal, after_verb = "learn", "learn"
+            elif reading.goal != "why" or goal in ("learn",):
+                reading.goal = reading.goal if reading.goal == "why" else goal
+                after_verb = goal
+            i += 1
+            continue
+        if w in types and types[w] in ("mystery", "farewell") and not reading.goal:
+            reading.goal = types[w]
+        if w in types and types[w] == "big":
+            reading.big = True
+        if w in SMALL_EN or w in ADJECTIVES_EN or w in NUMBERS_EN or w in types and types[w] in ("why",) or w in verbs:
+            i += 1
+            continue
+        skill = skill_of(w, "en")
+        if not reading.thing and (after_verb == "learn" or after_verb == "want" and skill and low[i - 1] == "to"):
+            reading.skill = skill or w  # "learned to sing", "could not purr", "wanted to fly"
+            reading.thing, reading.thing_class, reading.goal = Named(w, "neuter"), "skill", "learn"
+            i += 1
+            continue
+        if after_verb == "want" and low[i - 1] == "to":
+            i += 1  # "wanted to catch the moon": the thing wanted comes after
+            continue
+        if word[:1].isupper() and not _common_en(w):  # a proper name: Ivan, Masha, Baba Yaga
+            previous = reading.characters[-1] if reading.characters else None
+            if previous and previous.proper and previous.kind is None and words[i - 1] == previous.name.split()[-1]:
+                previous.name = f"{previous.name} {word}"
+            else:
+                reading.characters.append(Named(word, "female" if w.endswith(("a", "ie", "y")) else "male", None, True))
+            i += 1
+            continue
+        if w in NOT_THINGS_EN:
+            i += 1
+            continue
+        phrase = _with_adjectives(low, i)
+        thing = Named(phrase, "plural" if english_singular(w) != w and w not in ("glass",) else "neuter")
+        if w in PLACES_EN:
+            reading.places.append(thing)
+        elif w in types and types[w] in ("mystery", "farewell") and w not in ("shadow", "ghost", "monster", "noise", "dark",
+                                                                              "whisper", "creak", "knock"):
+            pass  # "secret", "last", "farewell": what kind of tale, not a thing in it
+        else:
+            reading.objects.append(thing)
+            if types.get(w) == "shelter" or types.get(english_singular(w)) == "shelter":
+                reading.shelter = True
+            if after_verb and not reading.thing:
+                reading.thing = thing
+            elif reading.goal == "why" and w in FEATURES_EN and not reading.thing:
+                reading.thing = thing
+        i += 1
+    if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "fear", "mystery", "farewell", "why"):
+        reading.thing = reading.objects[0]
+    if reading.thing is not None and not reading.thing_class:
+        head = english_singular(reading.thing.name.split()[-1])
+        reading.thing_class = "feature" if reading.goal == "why" else thing_class(head, "en")
+    if reading.goal == "why" and reading.characters and not reading.owner:
+        reading.owner = reading.characters[0].name
+    return reading
+
+
+def _english_kind_span(words: list[str], i: int) -> tuple[int, Kind, str] | None:
+    """A kind starting at word i, longest first ("gingerbread man", "fox cub"), with the
+    adjectives and numbers before it that belong to its name ("the seven kids")."""
+    for n in (3, 2, 1):
+        if i + n > len(words):
+            continue
+        phrase = " ".join(words[i:i + n]).lower()
+        kind = kind_of(phrase, "en")
+        if kind is None:
+            continue
+        start = i
+        while start > 0 and words[start - 1].lower() in ADJECTIVES_EN | NUMBERS_EN and words[start - 1].lower() != "last":
+            start -= 1
+        before = words[start - 1] if start > 0 else ""
+        if before[:1].isupper() and before.lower() not in SMALL_EN | ADJECTIVES_EN and not kind_of(before, "en") \
+                and not _common_en(before.lower()):
+            start -= 1  # "Baba Yaga", "Tsar Saltan"
+        name_words = words[start:i + n]
+        if any(w[:1].isupper() and w.lower() not in ADJECTIVES_EN and not _common_en(w.lower()) for w in name_words):
+            return i + n, kind, " ".join(name_words)  # "Baba Yaga", "Tsar Saltan": a proper name as written
+        return i + n, kind, " ".join(w.lower() for w in name_words)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _common_en(word: str) -> bool:
+    """A word of the English dictionary in lower case (a proper name is not): hunspell's en_US."""
+    from digitales.text.spelling import hunspell
+
+    checker = hunspell("en")
+    if checker is None:
+        return word in SMALL_EN | ADJECTIVES_EN | PLACES_EN
+    return bool(checker.lookup(word.lower()))
+
+
+def _with_adjectives(low: list[str], i: int) -> str:
+    start = i
+    while start > 0 and low[start - 1] in ADJECTIVES_EN - {"last", "secret", "first"}:
+        start -= 1
+    return " ".join(low[start:i + 1])

@@ -1,0 +1,246 @@
+"""Tale types for new titles (data/schemas/*.toml): choose one from the premise, cast it, lay out its events.
+
+A schema is a fixed list of steps — some repeated once per helper, try or visitor,
+the way children's tales go in threes — each a scene with its place, time, mood, who
+takes part and what they use. The schema names its roles (hero, helper, wise, foe…);
+casting fills them from the title first, then from the characters table by nature
+(a helper is no one who would eat the hero; a mentor is a master of the skill). The
+templates that tell each step live in the same file; the writer fills them.
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from digitales.plot.kinds import DATA, Kind, kinds
+from digitales.plot.premise import Reading, words_table
+
+SCHEMAS = DATA / "schemas"
+
+
+@dataclass
+class Schema:
+    id: str
+    genres: list[str]
+    goals: list[str]
+    needs: list[str]  # what the premise must give: thing, two, skill, shelter, feature, foe
+    repeat: int  # the repeated episode's count in a two-minute tale
+    roles: dict[str, str]
+    places: dict[str, dict]
+    objects: dict[str, dict]
+    steps: list[dict]
+    phrases: dict[str, dict] = field(default_factory=dict)
+    moral: dict[str, list] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def schemas() -> dict[str, Schema]:
+    found = {}
+    for path in sorted(SCHEMAS.glob("*.toml")):
+        d = tomllib.loads(path.read_text(encoding="utf-8"))
+        found[d["id"]] = Schema(d["id"], d.get("genres", []), d.get("goals", []), d.get("needs", []), d.get("repeat", 3),
+                                d.get("roles", {}), d.get("places", {}), d.get("objects", {}), d["steps"],
+                                d.get("phrases", {}), {"ru": d.get("moral_ru", []), "en": d.get("moral_en", [])})
+    return found
+
+
+# Which tale type a premise asks for: its goal first, then what the title is made of, then the genre.
+GOAL_SCHEMAS = {"seek": "quest", "want": "quest", "learn": "learning", "why": "why", "fear": "mystery",
+                "mystery": "mystery", "farewell": "farewell", "rescue": "rescue", "help": "gratitude",
+                "contest": "contest", "build": "chain", "befriend": "gratitude"}
+GENRE_SCHEMAS = {"fairy_tale": ("quest", "rescue", "gratitude"), "fable": ("trickster", "contest", "gratitude"),
+                 "bylina": ("duel",), "novella": ("quest", "gratitude", "learning"),
+                 "comedy": ("contest", "learning", "chain"), "tragedy": ("farewell",), "drama": ("farewell", "rescue"),
+                 "horror": ("mystery",)}
+
+
+def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
+    """The tale type the title's premise decides; the genre chooses among those that fit."""
+    table = schemas()
+    wanted = []
+    if reading.goal in GOAL_SCHEMAS:
+        wanted.append(GOAL_SCHEMAS[reading.goal])
+    if genre == "bylina":
+        wanted.insert(0, "duel")
+    if reading.shelter:
+        wanted.append("shelter")
+    if reading.big:
+        wanted.append("chain")
+    pair = _pair_schema(reading, genre)
+    if pair:
+        wanted.append(pair)
+    if reading.thing is None and reading.objects and not reading.goal:
+        wanted.append("quest")  # «Мышка и сыр»: the hero is after the thing the title names
+    genre_fit = [s for s in GENRE_SCHEMAS.get(genre, ("quest",)) if s in table]
+    wanted += genre_fit if not wanted else []
+    for name in wanted:
+        if name in table and _fits(table[name], reading):
+            return table[name]
+    fitting = [table[s] for s in genre_fit if _fits(table[s], reading)] or [s for s in table.values() if _fits(s, reading)]
+    return rng.choice(fitting) if fitting else table["quest"]
+
+
+def _pair_schema(reading: Reading, genre: str) -> str | None:
+    """Two creatures in the title: a hunter and its prey is a trick; a big one and a small one, a
+    good turn returned; two of a size, a contest."""
+    kinds_in = [c.kind for c in reading.characters if c.kind is not None]
+    if len(kinds_in) < 2:
+        return None
+    a, b = kinds_in[:2]
+    if b.name in a.eats or a.name in b.eats:
+        return "trickster" if genre in ("fable", "comedy") else "rescue"
+    if abs(a.scale - b.scale) >= 2:
+        return "gratitude"
+    return "contest" if genre in ("comedy", "fable") else None
+
+
+def _fits(schema: Schema, reading: Reading) -> bool:
+    has = {"thing": reading.thing is not None, "skill": bool(reading.skill), "shelter": reading.shelter,
+           "feature": reading.thing_class == "feature", "two": len(reading.characters) >= 2}
+    return all(has.get(n, True) for n in schema.needs)
+
+
+def holds(when: dict, tags: dict[str, str]) -> bool:
+    """A step's or a variant's `when`: every key has one of the values given."""
+    return all(str(tags.get(k, "")) in ([str(x) for x in v] if isinstance(v, list) else [str(v)]) for k, v in when.items())
+
+
+# Casting ----------------------------------------------------------------------------
+
+STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse"), "fable": ("crow", "hare", "goat", "mouse"),
+                "bylina": ("hero",), "novella": ("girl", "boy", "cat"), "comedy": ("pig", "goat", "bear", "hare"),
+                "tragedy": ("girl", "boy", "snowman"), "drama": ("girl", "boy", "squirrel"),
+                "horror": ("boy", "girl", "mouse", "hare")}
+WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
+FOES = {"bylina": ("dragon", "robber"), "fairy_tale": ("wolf", "fox", "witch", "koschei"),
+        "fable": ("fox", "wolf", "cat")}
+
+
+@dataclass
+class Cast:
+    """Who plays each role: the kind, and the title's own name where the title gave one."""
+
+    roles: dict[str, tuple[Kind | None, str, str, bool]] = field(default_factory=dict)  # role → (kind, name, gender, proper)
+    repeated: list[tuple[Kind, str, str, bool]] = field(default_factory=list)  # the repeated role, in order
+    from_title: set[str] = field(default_factory=set)
+
+
+def animals_only(hero: Kind | None) -> bool:
+    return not (hero and hero.person)
+
+
+def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: int, rng: random.Random) -> Cast:
+    table = kinds()
+    cast = Cast()
+    named = list(reading.characters)
+    used: set[str] = set()
+
+    def take(role: str, character) -> None:
+        cast.roles[role] = (character.kind, character.name, character.gender, character.proper)
+        cast.from_title.add(role)
+        if character.kind:
+            used.add(character.kind.name)
+
+    def stock(role: str, options) -> None:
+        options = [table[k] for k in options if k in table and k not in used] or [table[k] for k in options if k in table]
+        kind = rng.choice(options)
+        used.add(kind.name)
+        cast.roles[role] = (kind, kind.word(lang), _gender(kind, lang), False)
+
+    hero_first = [c for c in named if not (c.kind and c.kind.nature in ("villain",))]
+    villains = [c for c in named if c.kind and c.kind.nature == "villain"]
+    hero = (hero_first or named or [None])[0]
+    if schema.roles.get("hero") and hero is not None:
+        take("hero", hero)
+        named.remove(hero)
+    elif "hero" in schema.roles:
+        stock("hero", STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"]))
+    hero_kind = cast.roles.get("hero", (None,))[0]
+    for role, rule in schema.roles.items():
+        if role == "hero" or rule == "repeat":
+            continue
+        if rule in ("foe",) and (villains or named):
+            take(role, (villains or named)[0])
+            named.remove((villains or named)[0])
+        elif rule in ("second", "friend", "small", "big", "owner") and named:
+            take(role, named.pop(0))
+        elif rule == "owner" and reading.owner:
+            continue
+        elif rule == "elder":
+            cast.roles[role] = _elder(hero_kind, lang)
+        else:
+            stock(role, _options(rule, hero_kind, reading, genre, table, used))
+    if "repeat" in schema.roles.values():
+        for n in range(count):  # the last one round may be of another sort: the wise one who knows
+            rule = schema.roles.get("repeat_last", "helper") if n == count - 1 else schema.roles.get("repeat_as", "helper")
+            options = _options(rule, hero_kind, reading, genre, table, used)
+            kind = rng.choice([table[k] for k in options if k in table])
+            used.add(kind.name)
+            cast.repeated.append((kind, kind.word(lang), _gender(kind, lang), False))
+        order = schema.roles.get("repeat_order", "")
+        if order in ("smaller", "bigger"):  # Репка: each smaller than the last; Теремок: each bigger
+            first, last = cast.repeated[:-1], cast.repeated[-1:]
+            first.sort(key=lambda c: c[0].scale, reverse=order == "smaller")
+            cast.repeated = first + last
+    return cast
+
+
+def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: dict[str, Kind], used: set[str]) -> list[str]:
+    """Kinds that may play a role, true to their nature; never one already in the tale."""
+    def free(names):
+        return [n for n in names if n in table and n not in used]
+
+    animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic")]
+    safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
+    if rule == "wise":
+        return free(WISE) or free(safe)
+    if rule == "mentor":
+        masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
+        return free(masters) or free(WISE) or free(safe)
+    if rule == "foe":
+        hunters = [k.name for k in animals if hero and hero.name in k.eats]
+        return free(hunters) or free(FOES.get(genre, FOES["fairy_tale"]))
+    if rule == "master":  # those who can do the skill the hero wants to learn
+        masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
+        return free(masters) or free(safe)
+    if rule == "tiny":
+        return free([k.name for k in animals if k.scale == 0 and k.name in safe]) or free(
+            [k.name for k in animals if k.scale <= 1])
+    if rule == "huge":
+        return free([k.name for k in animals if k.scale >= 4]) or free([k.name for k in animals if k.scale >= 3])
+    if rule == "small":
+        return free([k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)
+    if rule == "big":
+        return free([k.name for k in animals if k.scale >= 3 and k.name in safe]) or free(safe)
+    if rule == "visitor":  # the ones who come to a shelter: from the smallest up
+        return free([k.name for k in animals if k.scale <= 3]) or free(safe)
+    if rule == "bogatyr":
+        return free(["hero"])
+    if rule == "horse":
+        return free(["horse"]) or free(safe)
+    helpers = [n for n in safe if table[n].trait("likes", "ru") and table[n].trait("likes", "en")]
+    return free(helpers) or free(safe)
+
+
+def _gender(kind: Kind, lang: str) -> str:
+    if lang == "en":
+        return kind.gender_en
+    from digitales.plot.premise import GENDERS
+    from digitales.text.morph import morph
+
+    parse = next((p for p in morph().parse(kind.ru[0]) if "NOUN" in p.tag), morph().parse(kind.ru[0])[0])
+    return GENDERS.get(parse.tag.gender, "male")
+
+
+def _elder(hero: Kind | None, lang: str) -> tuple[Kind | None, str, str, bool]:
+    """The one at home who warns and waits: a mother for a young animal, a grandmother for a child."""
+    if hero is not None and hero.person:
+        kind = kinds().get("grandmother")
+        return kind, ("бабушка" if lang == "ru" else "grandmother"), "female", False
+    if lang == "ru":
+        return hero, "мама", "female", False
+    animal = hero.en[0] if hero else "mouse"
+    return hero, f"Mother {animal.title()}", "female", True

@@ -1,0 +1,323 @@
+"""`planner`: the story engine — the title read once, then planned as events on a tracked world.
+
+    title ─► known tale? ─► its scenes, as many optional episodes as the length asks
+          └► premise (read_title) ─► tale type (choose_schema) ─► cast ─► a scene per step
+
+Everything a later stage needs is in the plan: the premise, the tale type, the things
+bound once (the goal, the places), and per scene its events with who, to whom, with
+what and where. Deterministic for (title, genre, language, seed, minutes).
+"""
+
+from __future__ import annotations
+
+import random
+
+from digitales.backend import Backend, Job
+from digitales.plot import known as known_tales
+from digitales.plot.kinds import kinds
+from digitales.plot.premise import Reading, feature_class, read_title
+from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds
+from digitales.plot.telling import Bound, bindings, fill, tell
+from digitales.plot.world import problems
+from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
+
+SECONDS_PER_SCENE = 14  # a two-minute tale has about eight scenes
+
+
+class Planner(Backend):
+    stage = "plot"
+    name = "planner"
+    description = "the story engine: a known tale told as it goes, or the title's premise planned by its tale type"
+
+    def key_settings(self) -> dict:
+        return {"minutes": self.settings.writer.minutes}
+
+    def run(self, tale: Tale, job: Job) -> None:
+        from digitales.voice import narration_seconds
+
+        minutes = job.settings.writer.minutes
+        key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "minutes": minutes}
+
+        def planned(_dir) -> dict:
+            v = job.settings.voice  # the silences round a scene and between its paragraphs count too
+
+            def seconds(text: str) -> float:
+                return (narration_seconds(text, tale.lang, job.settings) + v.scene_lead + v.scene_tail
+                        + v.paragraph_pause * text.count("\n\n"))
+
+            characters, plan = make_plan(tale.title, tale.genre, tale.lang, tale.seed, minutes, seconds)
+            return {"characters": [c.__dict__ for c in characters], "plan": plan}
+
+        result, _ = job.cache.memo(key, planned)
+        planned_tale = Tale.from_dict({"title": tale.title, "characters": result["characters"], "plan": result["plan"]})
+        tale.characters, tale.plan = planned_tale.characters, planned_tale.plan
+
+
+def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0, seconds=None):
+    """The cast and the plan (as a dict, the manifest's form) for a title."""
+    import dataclasses
+
+    seconds = seconds or (lambda text: len(text) / (13.8 if lang == "ru" else 19.6))
+    rng = random.Random(f"{seed}:{title}:{genre}:{lang}:plan")
+    reading = read_title(title, lang)
+    found = known_tales.recognise(title)
+    if found is not None:
+        characters, plan = plan_known(found, reading, lang, minutes * 60, seconds, rng)
+    else:
+        characters, plan = plan_schema(reading, genre, lang, minutes, rng, seconds)
+    wrong = problems(characters, plan)
+    if wrong:
+        raise AssertionError(f"the plan for {title!r} breaks the story's rules: " + "; ".join(wrong))
+    return characters, dataclasses.asdict(plan)
+
+
+def planned_tale(title: str, genre: str = "fairy_tale", lang: str = "ru", seed: int = 0, minutes: float = 2.0,
+                 seconds=None) -> Tale:
+    """A tale with its cast and plan, as the plot stage leaves it (for tests, benchmarks, the studio)."""
+    characters, plan = make_plan(title, genre, lang, seed, minutes, seconds)
+    return Tale.from_dict({"title": title, "genre": genre, "lang": lang, "seed": seed,
+                           "characters": [c.__dict__ for c in characters], "plan": plan})
+
+
+def premise_of(reading: Reading) -> Premise:
+    return Premise(characters=[c.name for c in reading.characters], goal=reading.goal,
+                   thing=reading.thing.name if reading.thing else "", owner=reading.owner,
+                   objects=[o.name for o in reading.objects], places=[p.name for p in reading.places])
+
+
+# A known tale ------------------------------------------------------------------------
+
+def plan_known(tale: known_tales.KnownTale, reading: Reading, lang: str, target_seconds: float, seconds,
+               rng: random.Random) -> tuple[list[Character], Plan]:
+    chosen = known_tales.choose_scenes(tale, lang, target_seconds, seconds)
+    name = {cid: _bare(c[lang], lang) for cid, c in tale.characters.items()}
+    thing = {tid: _bare(t[lang], lang) for tid, t in {**tale.objects, **tale.places}.items()}
+    beats = []
+    for i in chosen:
+        scene = tale.scenes[i]
+        events = [Event(action=e.get("action", ""), who=[name[w] for w in e.get("who", [])],
+                        to=name.get(e.get("to", ""), ""), objects=[thing[o] for o in e.get("objects", [])],
+                        moves=e.get("moves", ""), summary=e.get(f"summary_{lang}", ""), step=f"{tale.id}:{i}.{j}")
+                  for j, e in enumerate(scene.get("events", []))]
+        cast = list(dict.fromkeys(w for e in events for w in e.who + ([e.to] if e.to else [])))
+        beats.append(Beat(function=events[0].action if events else "scene", place=thing[scene["place"]],
+                          time_of_day=scene["time"], mood=scene["mood"], cast=cast, events=events))
+        if scene.get("new_day"):
+            beats[-1].events[0].slots["new_day"] = "yes"
+    if tale.moral[lang]:
+        beats[-1].events.append(Event(action="moral", step=f"{tale.id}:moral", summary=tale.moral[lang]))
+    acting = {w for b in beats for w in b.cast}
+    characters = [Character(name="narrator", role="narrator")] + [
+        Character(name=name[cid], role=c.get("role", "character"), gender=c.get(f"gender_{lang}", c.get("gender", "male")),
+                  look=_look(c.get("kind", ""), lang, rng), kind=c.get("kind", ""), proper=_proper(c[lang], lang))
+        for cid, c in tale.characters.items() if name[cid] in acting]
+    uses = [o for b in beats for e in b.events for o in e.objects]
+    used = set(uses) | {b.place for b in beats}
+
+    def role(tid: str) -> str:  # a thing that only an optional scene pays off is a detail in a short telling
+        return "place" if tid in tale.places else "object" if uses.count(thing[tid]) >= 2 else "detail"
+
+    things = [Thing(thing[tid], t.get("kind", ""), t.get("gender", ""), role(tid))
+              for tid, t in {**tale.objects, **tale.places}.items() if thing[tid] in used]
+    plan = Plan(setting=tale.genre, tale_type=tale.tale_type, known=tale.id, premise=premise_of(reading),
+                things=things, beats=beats)
+    return characters, plan
+
+
+def _bare(name: str, lang: str) -> str:
+    """English names are kept without their article ("the old man" → "old man"); templates add it."""
+    return name[4:] if lang == "en" and name.lower().startswith("the ") else name
+
+
+def _proper(name: str, lang: str) -> bool:
+    return name[:1].isupper() and not (lang == "en" and name.lower().startswith("the "))
+
+
+def _look(kind: str, lang: str, rng: random.Random) -> str:
+    k = kinds().get(kind)
+    return rng.choice(k.looks(lang)) if k and k.looks(lang) else ""
+
+
+# A tale type for a new title ----------------------------------------------------------
+
+def repeats_for(schema: Schema, minutes: float) -> int:
+    """Three times round in a two-minute tale, as tales go; another round per extra minute."""
+    if minutes <= 1.0:
+        return max(2, schema.repeat - 1)
+    return min(schema.repeat + 3, schema.repeat + max(0, round(minutes - 2.4)))
+
+
+def plan_schema(reading: Reading, genre: str, lang: str, minutes: float, rng: random.Random,
+                seconds=None) -> tuple[list[Character], Plan]:
+    """The tale type's plan with as many rounds of its repeated episode as bring the told tale
+    nearest the length asked; three, the tale's own number, whenever three is near enough."""
+    schema = choose_schema(reading, genre, rng)
+    base = rng.random()
+    if seconds is None:
+        return _schema_plan(schema, reading, genre, lang, repeats_for(schema, minutes), random.Random(base))
+    target, options = minutes * 60, []
+    for count in range(2, 8):
+        characters, plan = _schema_plan(schema, reading, genre, lang, count, random.Random(base))
+        length = told_seconds(characters, plan, lang, seconds)
+        options.append((abs(length / target - 1) > 0.1, count != schema.repeat, abs(length - target), count, characters, plan))
+        if length > target * 1.1:
+            break
+    return min(options, key=lambda o: o[:4])[4:]
+
+
+def told_seconds(characters: list[Character], plan: Plan, lang: str, seconds) -> float:
+    """How long the plan takes to tell, scene by scene, as the embedded writer tells it."""
+    tale = Tale(title="", lang=lang, characters=characters, plan=plan)
+    bound = bindings(tale)
+    return sum(seconds("\n\n".join(tell(e, tale, bound) for e in beat.events)) for beat in plan.beats)
+
+
+def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count: int,
+                 rng: random.Random) -> tuple[list[Character], Plan]:
+    cast = cast_schema(schema, reading, genre, lang, count, rng)
+    characters, bound = _characters(cast, lang, rng)
+    things, places = _things(schema, reading, cast, lang, bound)
+    tags = _tags(reading, cast, genre, schema, lang)
+    tag_map = dict(t.split("=", 1) for t in tags)
+    beats, place = [], ""
+    for step, r in _expanded([s for s in schema.steps if holds(s.get("when", {}), tag_map)], count):
+        slots = dict(bound)
+        if cast.repeated:
+            slots["helper"] = bound[f"helper{r + 1}"]
+            if r:
+                slots["before"] = bound[f"helper{r}"]
+        place = place if step.get("place", "same") == "same" and place else _place(step.get("place", "home"), places, slots, lang)
+        slots["place"] = Bound(place, _gender_of_place(place, lang))
+        who = [slots[w].name for w in step.get("who", ["hero"]) if w in slots]
+        objects = [slots[o].name for o in step.get("objects", []) if o in slots]
+        summary = fill(step.get(f"summary_{lang}", ""), slots, lang, _phrases(schema, lang), r) if step.get(
+            f"summary_{lang}") else ""
+        event = Event(action=step.get("action", step["id"]), who=who, to=slots[step["to"]].name if step.get("to") in slots else "",
+                      objects=objects, moves=step.get("moves", ""), summary=summary, step=f"{schema.id}/{step['id']}",
+                      slots={k: v.name for k, v in slots.items()} | {"_tags": ",".join(tags), "_last": str(r == count - 1)},
+                      repeat=r)
+        beats.append(Beat(function=step["id"], place=place, time_of_day=step.get("time", "day"), mood=step.get("mood", "calm"),
+                          cast=list(dict.fromkeys(who + ([event.to] if event.to else []))), events=[event]))
+    used = {o for b in beats for e in b.events for o in e.objects} | {b.place for b in beats}
+    plan = Plan(setting=genre, tale_type=schema.id, premise=premise_of(reading),
+                things=[t for t in things + places if t.name in used], beats=beats)
+    acting = {w for b in beats for w in b.cast}
+    return [c for c in characters if c.role == "narrator" or c.name in acting], plan
+
+
+def _expanded(steps: list[dict], count: int):
+    """Each step with the time round it is told: a repeated step once per round (its `last`
+    flag keeps it to the last round or out of it), in runs of consecutive repeated steps."""
+    i = 0
+    while i < len(steps):
+        if not steps[i].get("repeat"):
+            yield steps[i], 0
+            i += 1
+            continue
+        j = i
+        while j < len(steps) and steps[j].get("repeat"):
+            j += 1
+        for r in range(count):
+            for step in steps[i:j]:
+                last = step.get("last")
+                if last is None or last == (r == count - 1):
+                    yield step, r
+        i = j
+
+
+def _characters(cast: Cast, lang: str, rng: random.Random) -> tuple[list[Character], dict[str, Bound]]:
+    characters = [Character(name="narrator", role="narrator")]
+    bound: dict[str, Bound] = {}
+    entries = list(cast.roles.items()) + [(f"helper{i + 1}", c) for i, c in enumerate(cast.repeated)]
+    for role, (kind, name, gender, proper) in entries:
+        look = rng.choice(kind.looks(lang)) if kind and kind.looks(lang) else ""
+        existing = next((c for c in characters if c.name == name), None)
+        if existing is None:
+            characters.append(Character(name=name, role=role, gender=gender, look=look, kind=kind.name if kind else "person",
+                                        proper=proper))
+        bound[role] = Bound(name, gender, proper, kind, existing.look if existing else look)
+    return characters, bound
+
+
+def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict[str, Bound]):
+    """The goal, the title's things and the tale type's own objects; the places the steps go."""
+    things, places = [], []
+    if reading.thing is not None:  # "spring", "happiness": no article in English
+        bare = lang == "en" and reading.thing_class in ("season", "abstract", "skill", "feature")
+        bound["goal"] = Bound(reading.thing.name, reading.thing.gender, proper=bare)
+        things.append(Thing(reading.thing.name, reading.thing.name.split()[-1], reading.thing.gender, "goal"))
+    elif "goal" in schema.objects:
+        spec = schema.objects["goal"]
+        bound["goal"] = Bound(spec[lang], spec.get(f"gender_{lang}", spec.get("gender", "male")))
+        things.append(Thing(spec[lang], spec.get("kind", ""), bound["goal"].gender, "goal"))
+    items = [o for o in reading.objects if reading.thing is None or o.name != reading.thing.name]
+    if items:
+        bound["item"] = Bound(items[0].name, items[0].gender)
+        things.append(Thing(items[0].name, items[0].name.split()[-1], items[0].gender, "object"))
+    for key, spec in schema.objects.items():
+        if key not in bound:
+            bound[key] = Bound(spec[lang], spec.get(f"gender_{lang}", spec.get("gender", "male")))
+            things.append(Thing(spec[lang], spec.get("kind", key), bound[key].gender, "object"))
+    for key, spec in schema.places.items():
+        name = _resolve_place(spec, reading, bound, lang)
+        bound[key] = Bound(name, _gender_of_place(name, lang))
+        places.append(Thing(name, spec.get("kind", key), bound[key].gender, "place"))
+    return things, places
+
+
+def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: str) -> str:
+    """A place of the tale type: the title's own place when the spec takes it, a trait of a
+    character's kind («нора» for a hedgehog), or the spec's own words."""
+    if spec.get("title") and reading.places:
+        return reading.places[0].name
+    trait = spec.get("trait", "")
+    if trait:
+        role, _, name = trait.partition(".")
+        kind = bound[role].kind if role in bound else None
+        if kind is not None and kind.trait(name, lang):
+            return kind.trait(name, lang)
+    return spec[lang]
+
+
+def _place(name: str, places: dict[str, Thing], slots: dict[str, Bound], lang: str) -> str:
+    if "." in name:  # "helper.likes": where this helper goes looking
+        role, _, trait = name.partition(".")
+        kind = slots[role].kind if role in slots else None
+        return kind.trait(trait, lang) if kind and kind.trait(trait, lang) else slots.get("away", Bound("лес")).name
+    return slots[name].name if name in slots else name
+
+
+def _gender_of_place(name: str, lang: str) -> str:
+    if lang != "ru":
+        return "neuter"
+    from digitales.plot.premise import GENDERS
+    from digitales.text.russian import head_noun
+    from digitales.text.morph import morph
+
+    head = head_noun(name) or name.split()[-1]
+    parse = next((p for p in morph().parse(head) if "NOUN" in p.tag), None)
+    return GENDERS.get(parse.tag.gender, "male") if parse else "male"
+
+
+def _phrases(schema: Schema, lang: str) -> dict[str, list[str]]:
+    return {k: v.get(lang, [""]) for k, v in schema.phrases.items()}
+
+
+def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -> list[str]:
+    """What a template variant may ask of the tale (its `when`): the thing's class, the skill,
+    the hero's kind and nature, whether the hero is a person, the genre."""
+    hero = cast.roles.get("hero", (None,))[0]
+    tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={reading.thing_class}", f"skill={reading.skill}",
+            f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}"]
+    if hero is not None:
+        tags += [f"hero={hero.name}", f"nature={hero.nature}", f"person={'yes' if hero.person else 'no'}",
+                 f"moves={hero.moves}"]
+        from digitales.plot.premise import words_table
+
+        skill = words_table()["skills"].get(reading.skill, {})
+        if reading.thing_class == "feature" and reading.thing is not None:
+            tags.append(f"feature={feature_class(reading.thing.name, lang)}")
+        if reading.skill:  # an elephant may learn to swim, but it will not fly like a bird
+            only = skill.get("only_moves", [])
+            tags.append(f"can={'no' if only and hero.moves not in only else 'yes'}")
+    return tags

@@ -1,0 +1,193 @@
+"""The template language tale types are told in, one syntax for both languages.
+
+    {hero}  {Hero}          the one bound to a slot, as the tale calls them ("ёжик" / "the hedgehog"); capitalised
+    {hero:datv}             Russian: in a case (nomn gent datv accs ablt loct) — "ёжику"
+    {hero:in} {hero:to}     a place with its preposition: «в норе» / «в нору», "in the burrow" / "into the burrow"
+    {hero:from}             «из норы» / «с поляны», "out of the burrow"
+    {hero:a} {hero:bare}    English: a first mention ("a hedgehog"), the bare word ("hedgehog")
+    {hero:poss}             English: "the hedgehog's"
+    {hero~пошёл/пошла/пошло/пошли}   the form for the slot's gender (male/female/neuter/plural);
+                            English: {hero~he/she/it/they}; fewer forms fall back to the first
+    {hero.home} {hero.likes:to} {hero.gift:accs}   a trait of the slot's kind (kinds.toml) — a noun
+                            phrase, inflected like any slot; {hero.sound} {hero.likes_why} {hero.good_at}
+                            are said as they are
+    {look:hero}             how the character looks, fixed for the tale
+    {@again}                a phrase of the tale type's [phrases], the one for this time round
+
+A slot names a character or a thing bound in the plan (Event.slots): the template never
+guesses a word's grammar again; the gender and the noun are kept from when it was bound.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from digitales.errors import UserError
+from digitales.plot.kinds import Kind, kinds
+from digitales.plot.known import known_tales
+from digitales.plot.schemas import holds, schemas
+from digitales.tale import Event, Tale
+from digitales.text.russian import head_noun, inflect_phrase
+
+GENDER_INDEX = {"male": 0, "female": 1, "neuter": 2, "plural": 3}
+SLOT = re.compile(r"\{(look:)?(@)?([A-Za-z_][A-Za-z_0-9]*)(?:\.([a-z_]+))?(?::(\w+))?(?:~([^}]*))?\}")
+
+
+@dataclass(frozen=True)
+class Bound:
+    """What a slot is bound to: a character or a thing, with the grammar kept from binding."""
+
+    name: str
+    gender: str = "male"
+    proper: bool = False
+    kind: Kind | None = None
+    look: str = ""
+
+
+class MissingSlot(KeyError):
+    """A template names a slot the event did not bind."""
+
+
+def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, list[str]] | None = None,
+         repeat: int = 0) -> str:
+    def replace(m: re.Match) -> str:
+        look, phrase, key, trait, case, forms = m.groups()
+        capital = key[0].isupper()
+        key = key.lower()
+        if phrase:
+            options = (phrases or {}).get(key, [""])
+            text = fill(options[min(repeat, len(options) - 1)], slots, lang, phrases, repeat)
+            return text[:1].upper() + text[1:] if capital else text
+        if key not in slots:
+            raise MissingSlot(key)
+        bound = slots[key]
+        if look:
+            return bound.look
+        if forms is not None and trait is None:
+            options = forms.split("/")
+            return options[min(GENDER_INDEX.get(bound.gender, 0), len(options) - 1)]
+        if trait:
+            value = bound.kind.trait(trait, lang) if bound.kind else ""
+            if trait == "sound" and not value:  # people make no sound of their own: they call out
+                value = "Эй" if lang == "ru" else "Hello"
+            if trait in ("sound", "likes_why", "good_at", "speech"):
+                text = value
+            else:
+                text = _said(value, case, lang, proper=False)
+        else:
+            text = _said(bound.name, case, lang, bound.proper)
+        return text[:1].upper() + text[1:] if capital and text else text
+
+    text = SLOT.sub(replace, template)
+    return russian_euphony(text) if lang == "ru" else _english_articles(text)
+
+
+def slots_in(template: str) -> set[str]:
+    return {m.group(3).lower() for m in SLOT.finditer(template) if not m.group(2)}
+
+
+def _said(name: str, case: str | None, lang: str, proper: bool) -> str:
+    if case in ("in", "to", "from"):
+        return with_preposition(name, case, lang)
+    if lang == "ru":
+        return inflect_phrase(name, case) if case else name
+    bare = name if proper or name.startswith(("the ", "a ", "an ")) else f"the {name}"
+    if case == "bare":
+        return name
+    if case == "poss":
+        return bare + ("'" if bare.endswith("s") else "'s")
+    if case == "a":
+        if proper:
+            return name
+        return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+    return bare
+
+
+def bindings(tale: Tale) -> dict[str, Bound]:
+    """Every name the plan binds, with the grammar kept from when it was bound."""
+    table = kinds()
+    bound = {c.name: Bound(c.name, c.gender, c.proper, table.get(c.kind), c.look) for c in tale.characters}
+    for thing in tale.plan.things:
+        bound.setdefault(thing.name, Bound(thing.name, thing.gender or "male"))
+    return bound
+
+
+def tell(event: Event, tale: Tale, bound: dict[str, Bound]) -> str:
+    """One event in words: a known tale's own telling, or its tale type's template filled."""
+    if ":" in event.step:  # a known tale's own telling
+        tale_id, _, where = event.step.partition(":")
+        known = known_tales()[tale_id]
+        if where == "moral":
+            return known.moral[tale.lang]
+        scene, _, n = where.partition(".")
+        return known.scenes[int(scene)]["events"][int(n)][tale.lang]
+    schema_id, _, step_id = event.step.partition("/")
+    schema = schemas()[schema_id]
+    step = next(s for s in schema.steps if s["id"] == step_id)
+    rng = random.Random(f"{tale.seed}:{tale.title}:{event.step}:{event.repeat}")
+    template = choose_variant(step.get(tale.lang, []), event, rng, ordered=bool(step.get("repeat")))
+    slots = {role: bound.get(name, Bound(name)) for role, name in event.slots.items() if not role.startswith("_")}
+    phrases = {k: v.get(tale.lang, [""]) for k, v in schema.phrases.items()}
+    return fill(template, slots, tale.lang, phrases, event.repeat)
+
+
+def choose_variant(variants: list[dict], event: Event, rng: random.Random, ordered: bool = False) -> str:
+    """The most specific variant whose `when` all holds; among those, the one for this time
+    round (a repeated step's variants go in order, so a refrain can grow) or one by the seed."""
+    tags = dict(t.split("=", 1) for t in event.slots.get("_tags", "").split(",") if "=" in t)
+    tags["last"] = "yes" if event.slots.get("_last") == "True" else "no"
+
+    fitting = [v for v in variants if holds(v.get("when", {}), tags)]
+    if not fitting:
+        raise UserError(f"no telling of step {event.step!r} fits this tale")
+    most = max(len(v.get("when", {})) for v in fitting)
+    best = [v["text"] for v in fitting if len(v.get("when", {})) == most]
+    return best[event.repeat % len(best)] if ordered else rng.choice(best)
+
+
+# Places one is "on" rather than "in": на поляне, on the path.
+ON_RU = {"опушка", "луг", "поляна", "площадь", "дорога", "дорожка", "тропинка", "улочка", "застава", "поле", "мельница",
+         "край", "берег", "остров", "гора", "горка", "кочка", "крыша", "чердак", "печь", "печка", "двор", "пруд", "озеро",
+         "река", "речка", "болото", "ветка", "луна", "небо", "пень", "пенёк", "лужайка", "огород", "пасека", "море"}
+ON_EN = {"path", "road", "lane", "square", "meadow", "steppe", "edge", "shore", "island", "hill", "field", "roof",
+         "branch", "stump", "bank", "farm"}
+
+
+def with_preposition(place: str, case: str, lang: str) -> str:
+    head = head_noun(place) if lang == "ru" else _english_head(place)
+    if lang == "ru":
+        on = head in ON_RU
+        if case == "from":
+            return ("с " if on else "из ") + inflect_phrase(place, "gent")
+        return ("на " if on else "в ") + inflect_phrase(place, "loct" if case == "in" else "accs")
+    on = head in ON_EN
+    prep = {"in": "on" if on else "in", "to": "onto" if on else "into", "from": "off" if on else "out of"}[case]
+    return f"{prep} {_said(place, None, lang, proper=place[:1].isupper())}"
+
+
+def _english_head(place: str) -> str:
+    before = re.split(r" (?:of|at|by|beyond|under|near) ", place.lower())[0]
+    words = [w for w in re.findall(r"[a-z-]+", before) if w not in ("the", "a", "an")]
+    return words[-1] if words else ""
+
+
+# A preposition takes its euphonic form before some words: «со змеем», «об ёжике», «во власти», «ко мне».
+_EUPHONY = [(re.compile(r"\b([Сс]) (?=[сзшж][бвгджзклмнпрстфхцчшщ]|щ)", re.I), "со"),
+            (re.compile(r"\b([Оо]) (?=[аоиуэыАОИУЭЫ])"), "об"),
+            (re.compile(r"\b([Вв]) (?=[вф][бвгджзклмнпрстфхцчшщ])", re.I), "во"),
+            (re.compile(r"\b([Кк]) (?=мне\b)"), "ко")]
+
+
+def russian_euphony(text: str) -> str:
+    for pattern, form in _EUPHONY:
+        text = pattern.sub(lambda m, form=form: (form.capitalize() if m.group(0)[0].isupper() else form) + " ", text)
+    return text
+
+
+def _english_articles(text: str) -> str:
+    """"a owl" → "an owl" when a slot's word follows a written article; "the the" never."""
+    text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU])", lambda m: m.group(1) + "n ", text)
+    text = re.sub(r"\b([Aa])n (?=[^aeiouAEIOU\W])", lambda m: m.group(1) + " ", text)
+    return re.sub(r"\b([Tt]he) the\b", r"\1", text)

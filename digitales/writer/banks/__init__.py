@@ -1,1 +1,0 @@
-"""Phrase banks of the embedded writer, one module per language."""

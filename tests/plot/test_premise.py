@@ -1,0 +1,108 @@
+"""The title read once: its characters, the hero's goal, the things and places it names."""
+
+import pytest
+
+from digitales.plot.premise import read_title
+
+# title, language, characters (in order), goal, the goal's thing, objects, places
+TITLES = [
+    ("Как ёжик искал весну", "ru", ["ёжик"], "seek", "весна", [], []),
+    ("Как медвежонок учился плавать", "ru", ["медвежонок"], "learn", "плавать", [], []),
+    ("Почему у зайца длинные уши", "ru", ["заяц"], "why", "длинные уши", [], []),
+    ("Почему заяц боится волка", "ru", ["заяц", "волк"], "why", None, [], []),
+    ("Мышка и сыр", "ru", ["мышка"], "", None, ["сыр"], []),
+    ("Лиса и заяц", "ru", ["лиса", "заяц"], "", None, [], []),
+    ("Серый Волк и Иван-царевич", "ru", ["Серый Волк", "Иван-царевич"], "", None, [], []),
+    ("Баба-яга", "ru", ["Баба-яга"], "", None, [], []),
+    ("Кощей Бессмертный", "ru", ["Кощей Бессмертный"], "", None, [], []),
+    ("Илья Муромец и Соловей-разбойник", "ru", ["Илья Муромец", "Соловей-разбойник"], "", None, [], []),
+    ("Тайна старой мельницы", "ru", [], "mystery", None, [], ["старая мельница"]),
+    ("Дедушкины часы", "ru", ["дедушка"], "", None, ["часы"], []),
+    ("Как лисёнок искал маму", "ru", ["лисёнок"], "seek", "мама", [], []),
+    ("Как слонёнок учился летать", "ru", ["слонёнок"], "learn", "летать", [], []),
+    ("Последний день снеговика", "ru", ["снеговик"], "farewell", None, [], []),
+    ("Волк и журавль", "ru", ["волк", "журавль"], "", None, [], []),
+    ("Сундук в колодце", "ru", [], "", None, ["сундук"], ["колодец"]),
+    ("Как белка потеряла орешек", "ru", ["белка"], "seek", "орешек", [], []),
+    ("Ёжик в тумане", "ru", ["ёжик"], "", None, ["туман"], []),
+    ("Гуси-лебеди", "ru", ["гуси-лебеди"], "", None, [], []),
+    ("Волк и семеро козлят", "ru", ["волк", "семеро козлят"], "", None, [], []),
+    ("Как котёнок хотел поймать луну", "ru", ["котёнок"], "want", "луна", [], []),
+    ("Маша и медведь", "ru", ["Маша", "медведь"], "", None, [], []),
+    ("Храбрый заяц", "ru", ["храбрый заяц"], "", None, [], []),
+    ("Кто живёт в лесу", "ru", [], "", None, [], ["лес"]),
+    ("Зайка и морковка", "ru", ["зайка"], "", None, ["морковка"], []),
+    ("Как мышонок спас слона", "ru", ["мышонок", "слон"], "rescue", None, [], []),
+    ("Ворона и лисица", "ru", ["ворона", "лисица"], "", None, [], []),
+    ("Почему лиса рыжая", "ru", ["лиса"], "why", None, [], []),
+    ("Медведь и пчёлы", "ru", ["медведь", "пчёлы"], "", None, [], []),
+    ("The Owl Who Was Afraid of the Dark", "en", ["owl"], "fear", "dark", [], []),
+    ("The Gingerbread Man", "en", ["gingerbread man"], "", None, [], []),
+    ("How the Turtle Learned to Sing", "en", ["turtle"], "learn", "sing", [], []),
+    ("The Snowman's Last Day", "en", ["snowman"], "farewell", None, [], []),
+    ("The Fox Who Wanted the Moon", "en", ["fox"], "want", "moon", [], []),
+    ("How the Zebra Got Its Stripes", "en", ["zebra"], "why", "stripes", [], []),
+    ("The Kitten Who Could Not Purr", "en", ["kitten"], "learn", "purr", [], []),
+    ("The Girl and the Lantern", "en", ["girl"], "", None, ["lantern"], []),
+    ("The Last Leaf of Autumn", "en", [], "farewell", "leaf", ["autumn"], []),
+    ("The Shadow Under the Stairs", "en", [], "mystery", "shadow", [], ["stairs"]),
+    ("The Fox and the Castle", "en", ["fox"], "", None, [], ["castle"]),
+    ("Ivan and the Grey Wolf", "en", ["Ivan", "grey wolf"], "", None, [], []),
+    ("The Three Little Pigs", "en", ["three little pigs"], "", None, [], []),
+    ("The Lion and the Mouse", "en", ["lion", "mouse"], "", None, [], []),
+    ("The Boy Who Cried Wolf", "en", ["boy", "wolf"], "", None, [], []),
+    ("The Hedgehog Who Lost His Way", "en", ["hedgehog"], "seek", "way", [], []),
+    ("The Mouse and the Cheese", "en", ["mouse"], "", None, ["cheese"], []),
+    ("Why the Bear Has a Short Tail", "en", ["bear"], "why", "short tail", [], []),
+    ("The Little Frog Who Wanted to Fly", "en", ["little frog"], "learn", "fly", [], []),
+    ("The Secret of the Old Well", "en", [], "mystery", None, [], ["old well"]),
+    ("Grandpa's Clock", "en", ["grandpa"], "", None, ["clock"], []),
+    ("The Rabbit Who Looked for Spring", "en", ["rabbit"], "seek", "spring", [], []),
+    ("The Duckling Who Wanted the Stars", "en", ["duckling"], "want", "stars", [], []),
+    ("The Bear and the Little Wren", "en", ["bear", "little wren"], "", None, [], []),
+    ("Baba Yaga", "en", ["Baba Yaga"], "", None, [], []),
+    ("The Frog Princess", "en", ["frog princess"], "", None, [], []),
+    ("The Noise in the Attic", "en", [], "mystery", "noise", [], ["attic"]),
+    ("The Ant and the Elephant", "en", ["ant", "elephant"], "", None, [], []),
+    ("The Cat Who Wanted the Moon", "en", ["cat"], "want", "moon", [], []),
+    ("Masha and the Bear", "en", ["Masha", "bear"], "", None, [], []),
+    ("The Tortoise and the Hare", "en", ["tortoise", "hare"], "", None, [], []),
+    ("The Brave Little Mouse", "en", ["brave little mouse"], "", None, [], []),
+]
+
+FUNCTION_WORDS = set("""the a an and of who was were is to in on at with how why what last day could not
+как почему кто и в на с у о про""".split())
+
+
+@pytest.mark.parametrize("title, lang, characters, goal, thing, objects, places", TITLES)
+def test_a_title_reads_as_its_premise(title, lang, characters, goal, thing, objects, places):
+    reading = read_title(title, lang)
+    assert [c.name for c in reading.characters] == characters
+    assert reading.goal == goal
+    if thing is not None:
+        assert reading.thing is not None and reading.thing.name == thing
+    assert [o.name for o in reading.objects if not reading.thing or o.name != reading.thing.name] == objects
+    assert [p.name for p in reading.places] == places
+
+
+def test_there_are_sixty_titles_in_both_languages():
+    assert len(TITLES) >= 60
+    assert {lang for _, lang, *_ in TITLES} == {"ru", "en"}
+
+
+@pytest.mark.parametrize("title, lang", [(t, lang) for t, lang, *_ in TITLES])
+def test_no_function_word_is_ever_a_character(title, lang):
+    for character in read_title(title, lang).characters:
+        assert not set(character.name.lower().split()) <= FUNCTION_WORDS
+
+
+def test_the_hero_of_an_unreadable_title_is_nobody_rather_than_nonsense():
+    assert read_title("Was It Ever So", "en").characters == []
+    assert read_title("И вот опять", "ru").characters == []
+
+
+def test_kinds_and_genders_are_kept_from_the_title():
+    reading = read_title("Как лисёнок искал маму", "ru")
+    assert reading.hero.kind.name == "fox" and reading.hero.gender == "male"
+    assert read_title("Мышка и сыр", "ru").hero.gender == "female"
+    assert read_title("The Three Little Pigs", "en").hero.gender == "plural"

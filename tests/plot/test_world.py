@@ -1,0 +1,57 @@
+"""The story's rules on 300 random plans: introduced before acting, things paid off, time forward."""
+
+import random
+import re
+
+import pytest
+
+from digitales.plot.genres import GENRES
+from digitales.plot.story import planned_tale
+from digitales.plot.world import TIMES
+from digitales.text.morph import lemmas
+from digitales.writer.embedded import write
+
+WORDS = {"ru": "ёжик лиса заяц медвежонок мышка сова котёнок утёнок белка волк лягушка слонёнок".split(),
+         "en": "hedgehog fox hare bear mouse owl kitten duckling squirrel wolf frog elephant".split()}
+THINGS = {"ru": "весну маму сыр луну орешки дом солнышко морковку".split(), "en": "spring mother cheese moon nuts home sun carrot".split()}
+SHAPES = {"ru": ["Как {a} искал {t}", "{A} и {b}", "Почему {a} боится {b}", "Как {a} учился плавать", "Тайна {a}",
+                 "Последний день {a}", "{A} и {t}", "Большая тыква"],
+          "en": ["How the {a} looked for the {t}", "The {A} and the {B}", "The {A} Who Was Afraid of the Dark",
+                 "How the {a} learned to swim", "The Secret of the {A}", "The {A}'s Last Day", "The {A} and the {T}",
+                 "The Giant Pumpkin"]}
+
+
+def random_titles(n=300, seed=7):
+    rng = random.Random(seed)
+    for _ in range(n):
+        lang = rng.choice(["ru", "en"])
+        a, b = rng.sample(WORDS[lang], 2)
+        t = rng.choice(THINGS[lang])
+        shape = rng.choice(SHAPES[lang])
+        title = shape.format(a=a, b=b, t=t, A=a.capitalize(), B=b.capitalize(), T=t.capitalize())
+        yield title, rng.choice(list(GENRES)), lang, rng.randrange(1000)
+
+
+def heads(name, lang):
+    return {w for w in lemmas(name, lang) if w not in ("the", "a", "an", "old", "little", "mother")}
+
+
+@pytest.mark.parametrize("title, genre, lang, seed", list(random_titles()))
+def test_a_random_plan_keeps_the_storys_rules(title, genre, lang, seed):
+    tale = planned_tale(title, genre, lang, seed)  # make_plan itself refuses a plan that breaks world.problems
+    scenes = write(tale)
+    said = set()
+    for beat, paragraphs in zip(tale.plan.beats, scenes):
+        said |= set(lemmas(" ".join(paragraphs), lang))
+        for event in beat.events:
+            for who in event.who:  # nobody acts before the story has named them
+                assert heads(who, lang) & said, f"{who!r} acts in {beat.function!r} before being named"
+    text = set(lemmas(" ".join(p for s in scenes for p in s), lang))
+    for thing in tale.plan.things:
+        if thing.role in ("goal", "object"):
+            assert heads(thing.name, lang) & text, f"{thing.name!r} is bound but never said"
+    order = [TIMES.index(b.time_of_day) for b in tale.plan.beats]
+    days = [any(e.slots.get("new_day") for e in b.events) for b in tale.plan.beats]
+    for i in range(1, len(order)):
+        assert order[i] >= order[i - 1] or days[i]
+    assert not re.search(r"[{}]", " ".join(p for s in scenes for p in s))
