@@ -122,6 +122,7 @@ def measures(tale: Tale, lang: str, minutes: float, settings) -> dict:
     filler = [x for x in sentences if x not in spoken | refrains and not (set(lemmas(x, lang)) & (names | PRONOUNS))]
     seconds = sum(narration_seconds(s.text, lang, settings) + settings.voice.scene_lead + settings.voice.scene_tail
                   + settings.voice.paragraph_pause * s.text.count("\n\n") for s in tale.scenes)
+    minutes = minutes or 2.0
     text = "\n\n".join(s.text for s in tale.scenes)
     return {"title": title_share, "early": early, "unused": len(unused), "filler": (len(filler), len(sentences)),
             "hunspell": rejected_share(text, lang, tuple(c.name for c in tale.characters)) or 0.0,
@@ -132,7 +133,7 @@ def measures(tale: Tale, lang: str, minutes: float, settings) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=["ru", "en"], action="append")
-    parser.add_argument("--minutes", type=float, default=2.0)
+    parser.add_argument("--minutes", type=float, default=None, help="default: 2 for the table, the tale's own for --show")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show")
     parser.add_argument("--genre", default="fairy_tale")
@@ -149,6 +150,7 @@ def main() -> None:
         m = measures(tale, lang, args.minutes, settings)
         print({k: v for k, v in m.items() if k != "sentences"})
         return
+    args.minutes = args.minutes or 2.0
     recognised = sum(getattr(recognise(t), "id", None) == tid for tid, ts in KNOWN_SPELLINGS.items() for t in ts)
     total_spellings = sum(len(ts) for ts in KNOWN_SPELLINGS.values())
     rows = []

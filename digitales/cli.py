@@ -61,7 +61,7 @@ def make(
     config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file."),
     profile: Optional[str] = typer.Option(None, "--profile", help="A [profiles.NAME] table of the config file."),
     writer: Optional[str] = typer.Option(None, "--writer", help="Writer backend: embedded (from the title) or file (--text)."),
-    minutes: Optional[float] = typer.Option(None, "--minutes", help="Length of a tale written from the title (default 2)."),
+    minutes: Optional[float] = typer.Option(None, "--minutes", help="Length of a tale written from the title (default: the tale's own, about 2 minutes)."),
     voice: Optional[str] = typer.Option(None, "--voice", help="Voice backend, optionally with a voice: festival, piper[:MODEL.onnx], espeak[:VOICE]."),
     picture: Optional[str] = typer.Option(None, "--picture", help="Picture backend."),
     music: Optional[str] = typer.Option(None, "--music", help="Music backend: transformer (our composer, the default), file or none."),

@@ -33,7 +33,8 @@ class PlotSettings(Section):
 
 class WriterSettings(Section):
     backend: str = "auto"  # auto: `embedded` from the plan, `file` when --text gives the tale
-    minutes: float = Field(2.0, ge=0.5, le=30)  # length of a tale written from the title
+    minutes: float | None = Field(None, ge=0.5, le=30)  # length of a tale written from the title; None: as long
+    # as the tale is (a known tale told whole, a new one three times round, about two minutes)
     model: str = ""  # hf: a model id or folder; gguf: a .gguf file; openai: URL#MODEL
     candidates: int = Field(3, ge=1, le=8)  # a language model's tries per beat; the best is kept
     temperature: float = Field(0.8, gt=0, le=2.0)

@@ -109,7 +109,7 @@ class PartGuide:
     - stop when the part's time is full."""
 
     HOLD = LONGEST_NOTE - 1.0  # the next time shift may add up to a second
-    STILL = 64
+    STILL = 16  # a chord and its velocities; 60 notes struck at one instant jammed FluidSynth (its 219 s demo score rendered past 5 GB)
     PULL = (1.0, 0.7, 0.5)  # extra logits for the tonic chord's root, third and fifth
 
     def __init__(self) -> None:

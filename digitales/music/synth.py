@@ -99,7 +99,12 @@ def render(midi_path: Path, wav_path: Path, synth: str = "auto", soundfont: str 
 
 def _fluidsynth(midi_path: Path, wav_path: Path, font: Path) -> None:
     command = ["fluidsynth", "-ni", "-q", "-g", "0.6", "-r", str(RATE), "-T", "wav", "-F", str(wav_path), str(font), str(midi_path)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = pretty_midi.PrettyMIDI(str(midi_path)).get_end_time()
+    try:  # FluidSynth renders about 30 times faster than real time; a score it cannot finish must not fill the disk
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60 + seconds)
+    except subprocess.TimeoutExpired:
+        wav_path.unlink(missing_ok=True)
+        raise UserError(f"FluidSynth did not finish the {seconds:.0f} s score in {60 + seconds:.0f} s") from None
     if done.returncode != 0 or not wav_path.is_file():
         raise UserError(f"FluidSynth could not render the music: {(done.stderr or done.stdout).strip()[-300:]}")
 

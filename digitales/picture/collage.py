@@ -22,7 +22,7 @@ from digitales.picture import clipart, fonts
 from digitales.picture.card import picture_size, place_title_card, saved
 from digitales.picture.layout import Figure, arrange, contact_shadow
 from digitales.picture.lexicon import KIND_ASSETS, SKY_ASSETS
-from digitales.picture.matching import LIVING, Noun, kind_of, match, nouns
+from digitales.picture.matching import LIVING, Match, Noun, kind_of, match, nouns
 from digitales.picture.palette import palette_for
 from digitales.picture.scenery import paint_scenery, place_kind, weather_of
 from digitales.tale import Image as TaleImage
@@ -58,6 +58,7 @@ class Looks:
         self.names: dict[str, str] = {}  # a lemma of a character's name -> the character's key
         self.aliases: dict[str, str] = {}  # another name of a character already drawn -> its key
         self.kinds: dict[str, str] = {}  # the character's key -> its kind
+        self.things = things_drawn(tale)  # a lemma of a thing the plan binds (the turnip, the well) -> its clip-art
         for character in tale.characters:
             if character.role == "narrator":
                 continue
@@ -160,6 +161,8 @@ def describe(text: str, lang: str, looks: Looks, speakers: list[str], place_phra
             shot.shows.append(noun.word)
             continue
         m = match(noun, lang)
+        if noun.lemma in looks.things:  # the plan's own thing: drawn as the plan says it is
+            m = Match(noun, looks.things[noun.lemma], "plan")
         if not m or m.asset not in clipart.library():
             continue
         if m.asset in painted:
@@ -173,6 +176,26 @@ def describe(text: str, lang: str, looks: Looks, speakers: list[str], place_phra
     shot.figures = list(figures.values())
     shot.shows = list(dict.fromkeys(w for w in shot.shows if w))
     return shot
+
+
+def things_drawn(tale: Tale) -> dict[str, str]:
+    """The clip-art of each thing the plan binds, found by its name in the tale or else by its
+    kind's English word ("репка" has no picture of its own; its kind "turnip" finds one)."""
+    found = {}
+    for thing in tale.plan.things:
+        if thing.role not in ("goal", "object", "detail"):
+            continue
+        said = nouns(thing.name, tale.lang)
+        if not said:
+            continue
+        head = said[-1]
+        m = match(head, tale.lang)
+        for word in ([thing.kind] if thing.kind else []):
+            m = m if m and m.asset in clipart.library() else next(
+                (x for n in nouns(word.replace("-", " "), "en", frozenset([word])) if (x := match(n, "en"))), None)
+        if m and m.asset in clipart.library() and not m.kind:
+            found[head.lemma] = m.asset
+    return found
 
 
 def painted_by_background(time_of_day: str, weather: str | None) -> set[str]:

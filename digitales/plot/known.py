@@ -55,7 +55,7 @@ def known_tales() -> dict[str, KnownTale]:
 def title_key(title: str) -> frozenset[str]:
     """The content words of a title as dictionary forms, whatever language each word is in."""
     key = set()
-    for word in WORD.findall(title.replace("’", "'")):
+    for word in WORD.findall(title.replace("’", "'").replace("-", " ")):  # «Гуси-лебеди» is «гуси лебеди»
         word = re.sub(r"'s$", "", word.lower())
         base = russian_lemma(word) if re.search("[а-яё]", word) else english_singular(word)
         base = NUMBERS.get(base, base)

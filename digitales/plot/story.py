@@ -35,7 +35,7 @@ class Planner(Backend):
     def run(self, tale: Tale, job: Job) -> None:
         from digitales.voice import narration_seconds
 
-        minutes = job.settings.writer.minutes
+        minutes = job.settings.writer.minutes  # None: the tale's own length
         key = {"title": tale.title, "genre": tale.genre, "lang": tale.lang, "seed": tale.seed, "minutes": minutes}
 
         def planned(_dir) -> dict:
@@ -53,8 +53,9 @@ class Planner(Backend):
         tale.characters, tale.plan = planned_tale.characters, planned_tale.plan
 
 
-def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0, seconds=None):
-    """The cast and the plan (as a dict, the manifest's form) for a title."""
+def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float | None = None, seconds=None):
+    """The cast and the plan (as a dict, the manifest's form) for a title; `minutes` None tells a
+    known tale whole and a new one three times round."""
     import dataclasses
 
     seconds = seconds or (lambda text: len(text) / (13.8 if lang == "ru" else 19.6))
@@ -62,7 +63,7 @@ def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0
     reading = read_title(title, lang)
     found = known_tales.recognise(title)
     if found is not None:
-        characters, plan = plan_known(found, reading, lang, minutes * 60, seconds, rng)
+        characters, plan = plan_known(found, reading, lang, minutes * 60 if minutes else None, seconds, rng)
     else:
         characters, plan = plan_schema(reading, genre, lang, minutes, rng, seconds)
     wrong = problems(characters, plan)
@@ -71,7 +72,7 @@ def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float = 2.0
     return characters, dataclasses.asdict(plan)
 
 
-def planned_tale(title: str, genre: str = "fairy_tale", lang: str = "ru", seed: int = 0, minutes: float = 2.0,
+def planned_tale(title: str, genre: str = "fairy_tale", lang: str = "ru", seed: int = 0, minutes: float | None = None,
                  seconds=None) -> Tale:
     """A tale with its cast and plan, as the plot stage leaves it (for tests, benchmarks, the studio)."""
     characters, plan = make_plan(title, genre, lang, seed, minutes, seconds)
@@ -87,9 +88,10 @@ def premise_of(reading: Reading) -> Premise:
 
 # A known tale ------------------------------------------------------------------------
 
-def plan_known(tale: known_tales.KnownTale, reading: Reading, lang: str, target_seconds: float, seconds,
+def plan_known(tale: known_tales.KnownTale, reading: Reading, lang: str, target_seconds: float | None, seconds,
                rng: random.Random) -> tuple[list[Character], Plan]:
-    chosen = known_tales.choose_scenes(tale, lang, target_seconds, seconds)
+    chosen = (known_tales.choose_scenes(tale, lang, target_seconds, seconds) if target_seconds
+              else list(range(len(tale.scenes))))
     name = {cid: _bare(c[lang], lang) for cid, c in tale.characters.items()}
     thing = {tid: _bare(t[lang], lang) for tid, t in {**tale.objects, **tale.places}.items()}
     beats = []
@@ -153,8 +155,9 @@ def plan_schema(reading: Reading, genre: str, lang: str, minutes: float, rng: ra
     nearest the length asked; three, the tale's own number, whenever three is near enough."""
     schema = choose_schema(reading, genre, rng)
     base = rng.random()
-    if seconds is None:
-        return _schema_plan(schema, reading, genre, lang, repeats_for(schema, minutes), random.Random(base))
+    if minutes is None or seconds is None:
+        count = schema.repeat if minutes is None else repeats_for(schema, minutes)
+        return _schema_plan(schema, reading, genre, lang, count, random.Random(base))
     target, options = minutes * 60, []
     for count in range(2, 8):
         characters, plan = _schema_plan(schema, reading, genre, lang, count, random.Random(base))

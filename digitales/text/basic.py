@@ -54,10 +54,28 @@ class BasicText(Backend):
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
         release_stress_model()  # the later stages need the memory more
         known = {c.name for c in tale.characters}
+        planned = speaker_names(tale.characters)
         for line in (l for s in tale.scenes for l in s.lines):  # the cast, in order of first words
+            line.speaker = planned.get(line.speaker.lower(), line.speaker)  # «Заяц» who speaks is the plan's заяц
             if line.speaker not in known:
                 known.add(line.speaker)
                 tale.characters.append(Character(name=line.speaker, gender=sex(talk.genders.get(line.speaker, ""))))
+
+
+def speaker_names(characters: list[Character]) -> dict[str, str]:
+    """The plan's characters by the words the dialogue reader names a speaker with (the lemma
+    of any word of the name: «Баба» is «баба», "Hen" is "little red hen"); a word two
+    characters share names neither."""
+    from digitales.text.morph import lemma
+
+    found: dict[str, set[str]] = {}
+    for c in characters:
+        if c.role == "narrator":
+            continue
+        lang = "ru" if any("а" <= ch <= "я" for ch in c.name.lower()) else "en"
+        for word in {c.name.lower(), *c.name.lower().split(), *(lemma(w, lang) for w in c.name.split())}:
+            found.setdefault(word, set()).add(c.name)
+    return {word: next(iter(names)) for word, names in found.items() if len(names) == 1}
 
 
 def _prepare(text: str, segments: list, lang: str, stress: bool, dictionary: StressDictionary) -> dict:

@@ -40,7 +40,8 @@ class EmbeddedWriter(Backend):
             return {"scenes": scenes, "metrics": measure(tale.title, tale.lang, ["\n\n".join(s) for s in scenes], main, names)}
 
         result, _ = job.cache.memo(key, written)
-        tale.metrics["writer"] = {**result["metrics"], "target_seconds": job.settings.writer.minutes * 60}
+        minutes = job.settings.writer.minutes
+        tale.metrics["writer"] = {**result["metrics"], "target_seconds": minutes * 60 if minutes else None}
         self.place_scenes(tale, result["scenes"])
 
     @staticmethod

@@ -147,6 +147,9 @@ def write_with(model: LanguageModel, tale: Tale, target_seconds: float, seconds:
     return scenes, stats
 
 
+DEFAULT_MINUTES = 2.0  # a model is asked for this much when --minutes is not given
+
+
 class LMWriterBase(Backend):
     """A writer that asks a language model for each beat (subclasses say which model)."""
 
@@ -182,7 +185,7 @@ class LMWriterBase(Backend):
         def written(_dir) -> dict:
             told = write(tale) if tale.lang in ("ru", "en") else []
             fallback = lambda i: " ".join(told[i]) if told else ""  # noqa: E731
-            scenes, stats = write_with(self.model(), tale, w.minutes * 60, seconds, fallback, w.candidates,
+            scenes, stats = write_with(self.model(), tale, (w.minutes or DEFAULT_MINUTES) * 60, seconds, fallback, w.candidates,
                                        w.tag_prompt, lambda done, total: job.progress(done, total, "writing"))
             main = {c.role: c.name for c in tale.characters if c.role in ("hero", "antagonist")}
             names = tuple(c.name for c in tale.characters)
@@ -190,5 +193,5 @@ class LMWriterBase(Backend):
                                                   **stats}}
 
         result, _ = job.cache.memo(key, written)
-        tale.metrics["writer"] = {**result["metrics"], "target_seconds": w.minutes * 60}
+        tale.metrics["writer"] = {**result["metrics"], "target_seconds": (w.minutes or DEFAULT_MINUTES) * 60}
         EmbeddedWriter.place_scenes(tale, result["scenes"])

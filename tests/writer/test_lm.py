@@ -45,7 +45,7 @@ def test_the_openai_writer_asks_beat_by_beat_and_keeps_clean_candidates(tmp_path
     beats = manifest["plan"]["beats"]
     assert len(ChatServer.requests) == 3 * len(beats)  # three candidates per beat
     prompts = [r["messages"][-1]["content"] for r in ChatServer.requests]
-    assert all(b["function"].replace("_", " ") in p for b, p in zip([b for b in beats for _ in range(3)], prompts))
+    assert all(b["events"][0]["summary"] in p for b, p in zip([b for b in beats for _ in range(3)], prompts))  # the events asked for
     assert "сказка только начинается" in prompts[0] and "сказка только начинается" not in prompts[3]  # a rolling summary
     text = " ".join(s["text"] for s in manifest["scenes"])
     assert "водк" not in text and "Вдруг" not in text  # filtered, and cut back to whole sentences
