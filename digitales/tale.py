@@ -63,7 +63,8 @@ class Thing:
     name: str  # as the tale calls it (nominative; English without an article)
     kind: str = ""  # what the pictures draw: turnip, well, pond…
     gender: str = ""  # Russian agreement: male | female | neuter | plural
-    role: str = "object"  # object | goal | place | home
+    role: str = "object"  # object | goal | place | detail (a known tale's thing only an optional scene pays off)
+    proper: bool = False  # said without an article in English ("spring", "long ears")
 
 
 @dataclass

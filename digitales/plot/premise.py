@@ -144,8 +144,8 @@ def _read_russian(title: str) -> Reading:
     if reading.goal == "why" and reading.thing is None:
         _russian_feature(reading, words, parses)
     if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "rescue", "fear", "mystery",
-                                                                      "farewell"):
-        reading.thing = reading.objects[0]
+                                                                      "farewell", ""):
+        reading.thing = reading.objects[0]  # «Мышка и сыр», «Дедушкины часы»: the tale is about the thing named
     if reading.thing is not None and not reading.thing_class:
         reading.thing_class = thing_class(reading.thing.name.split()[-1], "ru")
     return reading
@@ -154,6 +154,9 @@ def _read_russian(title: str) -> Reading:
 def _best(parses, after_preposition: bool = False):
     """A title names its characters in the nominative: «Змей» is a serpent, not "of snakes";
     after a preposition the oblique reading stands («у зайца»)."""
+    possessive = next((p for p in parses if {"ADJF", "Poss"} in p.tag), None)
+    if possessive is not None:  # «Бабушкина корзинка»: grandmother's, not a woman called Babushkina
+        return possessive
     if "NOUN" not in parses[0].tag or after_preposition:
         return parses[0]
     return next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
@@ -371,7 +374,7 @@ def _read_english(title: str) -> Reading:
             elif reading.goal == "why" and w in FEATURES_EN and not reading.thing:
                 reading.thing = thing
         i += 1
-    if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "fear", "mystery", "farewell", "why"):
+    if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "fear", "mystery", "farewell", "why", ""):
         reading.thing = reading.objects[0]
     if reading.thing is not None and not reading.thing_class:
         head = english_singular(reading.thing.name.split()[-1])

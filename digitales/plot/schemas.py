@@ -72,8 +72,8 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     pair = _pair_schema(reading, genre)
     if pair:
         wanted.append(pair)
-    if reading.thing is None and reading.objects and not reading.goal:
-        wanted.append("quest")  # «Мышка и сыр»: the hero is after the thing the title names
+    if reading.thing is not None and not reading.goal:  # «Мышка и сыр»: the hero is after the thing the title names
+        wanted.append({"horror": "mystery", "tragedy": "farewell"}.get(genre, "quest"))
     genre_fit = [s for s in GENRE_SCHEMAS.get(genre, ("quest",)) if s in table]
     wanted += genre_fit if not wanted else []
     for name in wanted:
@@ -114,6 +114,8 @@ STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse
                 "bylina": ("hero",), "novella": ("girl", "boy", "cat"), "comedy": ("pig", "goat", "bear", "hare"),
                 "tragedy": ("girl", "boy", "snowman"), "drama": ("girl", "boy", "squirrel"),
                 "horror": ("boy", "girl", "mouse", "hare")}
+FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "polar_bear",
+            "penguin", "whale", "parrot"}  # animals of far-off lands: they meet each other, not the hedgehog
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
 FOES = {"bylina": ("dragon", "robber"), "fairy_tale": ("wolf", "fox", "witch", "koschei"),
         "fable": ("fox", "wolf", "cat")}
@@ -150,18 +152,26 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         used.add(kind.name)
         cast.roles[role] = (kind, kind.word(lang), _gender(kind, lang), False)
 
+    owner = next((c for c in named if reading.owner and c.name == reading.owner), None)
+    if owner is not None and "elder" in schema.roles and reading.goal != "why":
+        take("elder", owner)  # «Дедушкины часы»: grandfather's clock; a grandchild is the one who sets out
+        named.remove(owner)
+        if not named:
+            stock("hero", ("girl", "boy"))
     hero_first = [c for c in named if not (c.kind and c.kind.nature in ("villain",))]
     villains = [c for c in named if c.kind and c.kind.nature == "villain"]
     hero = (hero_first or named or [None])[0]
-    if schema.roles.get("hero") and hero is not None:
+    if "hero" in cast.roles:
+        pass
+    elif schema.roles.get("hero") and hero is not None:
         take("hero", hero)
         named.remove(hero)
     elif "hero" in schema.roles:
         stock("hero", STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"]))
     hero_kind = cast.roles.get("hero", (None,))[0]
     for role, rule in schema.roles.items():
-        if role == "hero" or rule == "repeat":
-            continue
+        if role in cast.roles or rule == "repeat" or role.startswith("repeat_"):
+            continue  # repeat_as, repeat_last, repeat_order say how the repeated role is cast
         if rule in ("foe",) and (villains or named):
             take(role, (villains or named)[0])
             named.remove((villains or named)[0])
@@ -169,7 +179,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
             take(role, named.pop(0))
         elif rule == "owner" and reading.owner:
             continue
-        elif rule == "elder":
+        elif rule == "elder" and role not in cast.roles:
             cast.roles[role] = _elder(hero_kind, lang)
         else:
             stock(role, _options(rule, hero_kind, reading, genre, table, used))
@@ -193,7 +203,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     def free(names):
         return [n for n in names if n in table and n not in used]
 
-    animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic")]
+    region = "far" if hero and hero.name in FAR_AWAY else "near"
+    animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic")
+               and (k.moves == "fly" or ("far" if k.name in FAR_AWAY else "near") == region)]  # a crocodile is no forest neighbour
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
     if rule == "wise":
         return free(WISE) or free(safe)

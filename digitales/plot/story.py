@@ -248,7 +248,7 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     if reading.thing is not None:  # "spring", "happiness": no article in English
         bare = lang == "en" and reading.thing_class in ("season", "abstract", "skill", "feature")
         bound["goal"] = Bound(reading.thing.name, reading.thing.gender, proper=bare)
-        things.append(Thing(reading.thing.name, reading.thing.name.split()[-1], reading.thing.gender, "goal"))
+        things.append(Thing(reading.thing.name, reading.thing.name.split()[-1], reading.thing.gender, "goal", bare))
     elif "goal" in schema.objects:
         spec = schema.objects["goal"]
         bound["goal"] = Bound(spec[lang], spec.get(f"gender_{lang}", spec.get("gender", "male")))
@@ -311,7 +311,8 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     the hero's kind and nature, whether the hero is a person, the genre."""
     hero = cast.roles.get("hero", (None,))[0]
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={reading.thing_class}", f"skill={reading.skill}",
-            f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}"]
+            f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
+            f"owner={'yes' if reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
     if hero is not None:
         tags += [f"hero={hero.name}", f"nature={hero.nature}", f"person={'yes' if hero.person else 'no'}",
                  f"moves={hero.moves}"]

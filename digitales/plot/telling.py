@@ -110,7 +110,7 @@ def bindings(tale: Tale) -> dict[str, Bound]:
     table = kinds()
     bound = {c.name: Bound(c.name, c.gender, c.proper, table.get(c.kind), c.look) for c in tale.characters}
     for thing in tale.plan.things:
-        bound.setdefault(thing.name, Bound(thing.name, thing.gender or "male"))
+        bound.setdefault(thing.name, Bound(thing.name, thing.gender or "male", thing.proper))
     return bound
 
 
