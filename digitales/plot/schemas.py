@@ -207,11 +207,12 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic")
                and (k.moves == "fly" or ("far" if k.name in FAR_AWAY else "near") == region)]  # a crocodile is no forest neighbour
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
-    if rule == "wise":
-        return free(WISE) or free(safe)
+    if rule == "wise":  # an animal asks an owl; a child may ask grandfather
+        wise = [w for w in WISE if hero is not None and hero.person or not table.get(w) or not table[w].person]
+        return free(wise) or free(safe)
     if rule == "mentor":
         masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
-        return free(masters) or free(WISE) or free(safe)
+        return free(masters) or free([w for w in WISE if w in safe]) or free(safe)
     if rule == "foe":
         hunters = [k.name for k in animals if hero and hero.name in k.eats]
         return free(hunters) or free(FOES.get(genre, FOES["fairy_tale"]))
