@@ -18,6 +18,7 @@ import itertools
 import re
 import statistics
 import time
+from pathlib import Path
 
 from digitales.plot.known import known_tales, recognise, title_key
 from digitales.plot.story import planned_tale
@@ -130,6 +131,24 @@ def measures(tale: Tale, lang: str, minutes: float, settings) -> dict:
             "length": seconds / (minutes * 60), "sentences": set(sentences), "filler_examples": filler[:3]}
 
 
+def markdown(tale: Tale, args) -> str:
+    """The tale as a reader sees it, then its plan as the manifest has it."""
+    p = tale.plan
+    how = f"known tale `{p.known}`" if p.known else f"tale type `{p.tale_type}`"
+    lines = [f"# {tale.title}", "",
+             f"Written by the story engine from the title alone ({how}, genre {tale.genre}, seed {args.seed}):",
+             f"`benchmarks/story.py --show \"{tale.title}\" --genre {tale.genre} --lang {tale.lang}`.", ""]
+    for s in tale.scenes:
+        lines += [s.text, ""]
+    lines += ["## The plan", "", f"Premise: {p.premise}", "",
+              "Cast: " + ", ".join(f"{c.name} ({c.role}, {c.kind})" for c in tale.characters if c.role != "narrator"), ""]
+    for i, b in enumerate(p.beats, 1):
+        for e in b.events:
+            lines.append(f"{i}. *{b.function}* · {b.place}, {b.time_of_day}, {b.mood} — {e.summary or e.action}"
+                         f" (who: {', '.join(e.who) or '—'}; with: {', '.join(e.objects) or '—'})")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=["ru", "en"], action="append")
@@ -137,6 +156,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show")
     parser.add_argument("--genre", default="fairy_tale")
+    parser.add_argument("--markdown", help="with --show: also write the tale and its plan to this Markdown file")
     args = parser.parse_args()
     if args.show:
         lang = (args.lang or ["ru" if re.search("[а-яё]", args.show.lower()) else "en"])[0]
@@ -149,6 +169,8 @@ def main() -> None:
             print(f"[{s.index}: {s.place}, {s.time_of_day}, {s.mood}]\n{s.text}\n")
         m = measures(tale, lang, args.minutes, settings)
         print({k: v for k, v in m.items() if k != "sentences"})
+        if args.markdown:
+            Path(args.markdown).write_text(markdown(tale, args), encoding="utf-8")
         return
     args.minutes = args.minutes or 2.0
     recognised = sum(getattr(recognise(t), "id", None) == tid for tid, ts in KNOWN_SPELLINGS.items() for t in ts)

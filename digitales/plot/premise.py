@@ -260,12 +260,29 @@ def _russian_feature(reading: Reading, words, parses) -> None:
             reading.owner = owner
             reading.objects = [o for o in reading.objects if o.name != reading.thing.name]
             return
-    for parse in parses:  # «Почему лиса рыжая»: a colour, no noun
+    for parse in parses:  # «Почему лиса рыжая»: a colour, no noun — the hare's coat is
         q = parse[0]
         if q.tag.POS in ("ADJF", "ADJS") and q.normal_form not in words_table()["type_words"]["why"]["ru"]:
-            reading.thing = Named(q.normal_form, "neuter")
+            reading.thing = _covered(q.normal_form, reading.hero, "ru")
             reading.thing_class, reading.owner = "feature", owner
             return
+
+
+COVERS = {"ru": {"fly": ("перья", "plural"), "swim": ("чешуя", "female"), "": ("шубка", "female")},
+          "en": {"fly": ("feathers", "plural"), "swim": ("scales", "plural"), "": ("coat", "neuter")}}
+
+
+def _covered(adjective: str, owner: Named | None, lang: str) -> Named:
+    """A colour is the colour of something: a bird's feathers, a fish's scales, anyone else's coat
+    («рыжая шубка», "black feathers"), so the tale can say what was painted."""
+    moves = owner.kind.moves if owner and owner.kind else ""
+    noun, gender = COVERS[lang].get(moves, COVERS[lang][""])
+    if lang == "en":
+        return Named(f"{adjective} {noun}", gender)
+    parse = next((p for p in morph().parse(adjective) if "ADJF" in p.tag), None)
+    wanted = {"nomn", "plur"} if gender == "plural" else {"nomn", "sing", {"female": "femn", "male": "masc"}.get(gender, "neut")}
+    form = parse.inflect(wanted) if parse else None
+    return Named(f"{form.word if form else adjective} {noun}", gender)
 
 
 # English ----------------------------------------------------------------------------
@@ -302,7 +319,7 @@ def _read_english(title: str) -> Reading:
         if i > 0 and low[i - 1] in ("who", "that") and w not in verbs:
             i += 1  # "The Boy Who Cried Wolf": a verb of the hero's, not a thing
             continue
-        if w in ADJECTIVES_EN and i == len(words) - 1 and after_verb:
+        if w in ADJECTIVES_EN and i == len(words) - 1 and (after_verb or reading.goal == "why"):
             reading.thing = reading.thing or Named(w, "neuter")  # "afraid of the dark": the dark
             reading.objects.append(reading.thing)
             i += 1
@@ -381,6 +398,8 @@ def _read_english(title: str) -> Reading:
         reading.thing_class = "feature" if reading.goal == "why" else thing_class(head, "en")
     if reading.goal == "why" and reading.characters and not reading.owner:
         reading.owner = reading.characters[0].name
+    if reading.goal == "why" and reading.thing is not None and reading.thing.name in ADJECTIVES_EN:
+        reading.thing = _covered(reading.thing.name, reading.hero, "en")  # "Why the Crow Is Black": black feathers
     return reading
 
 
