@@ -115,7 +115,9 @@ STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse
                 "tragedy": ("girl", "boy", "snowman"), "drama": ("girl", "boy", "squirrel"),
                 "horror": ("boy", "girl", "mouse", "hare")}
 FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "polar_bear",
-            "penguin", "whale", "parrot"}  # animals of far-off lands: they meet each other, not the hedgehog
+            "penguin", "whale", "parrot", "tortoise", "turtle"}  # animals of far-off lands: they meet each other, not the hedgehog
+CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
+             "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch"}  # never a passing helper
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
 FOES = {"bylina": ("dragon", "robber"), "fairy_tale": ("wolf", "fox", "witch", "koschei"),
         "fable": ("fox", "wolf", "cat")}
@@ -204,11 +206,11 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         return [n for n in names if n in table and n not in used]
 
     region = "far" if hero and hero.name in FAR_AWAY else "near"
-    animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic")
+    animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic") and k.name not in CREATURES
                and (k.moves == "fly" or ("far" if k.name in FAR_AWAY else "near") == region)]  # a crocodile is no forest neighbour
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
-        wise = [w for w in WISE if hero is not None and hero.person or not table.get(w) or not table[w].person]
+        wise = [w for w in WISE if hero is not None and hero.person or w in {k.name for k in animals}]
         return free(wise) or free(safe)
     if rule == "mentor":
         masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
