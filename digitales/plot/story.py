@@ -13,8 +13,9 @@ from __future__ import annotations
 import random
 
 from digitales.backend import Backend, Job
+from digitales.errors import UserError
 from digitales.plot import known as known_tales
-from digitales.plot.kinds import kinds
+from digitales.plot.kinds import kinds, trait_of
 from digitales.plot.premise import Reading, feature_class, read_title
 from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds
 from digitales.plot.telling import Bound, bindings, fill, tell
@@ -22,6 +23,7 @@ from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
 
 SECONDS_PER_SCENE = 14  # a two-minute tale has about eight scenes
+LANGUAGES = ("ru", "en")  # the languages the story data is written in
 
 
 class Planner(Backend):
@@ -31,6 +33,12 @@ class Planner(Backend):
 
     def key_settings(self) -> dict:
         return {"minutes": self.settings.writer.minutes}
+
+    def preflight(self) -> None:
+        super().preflight()
+        if self.settings.lang not in LANGUAGES:
+            raise UserError(f"the story engine writes Russian and English, not '{self.settings.lang}': "
+                            "pass --text with your own tale for other languages")
 
     def run(self, tale: Tale, job: Job) -> None:
         from digitales.voice import narration_seconds
@@ -286,7 +294,7 @@ def _place(name: str, places: dict[str, Thing], slots: dict[str, Bound], lang: s
     if "." in name:  # "helper.likes": where this helper goes looking
         role, _, trait = name.partition(".")
         kind = slots[role].kind if role in slots else None
-        return kind.trait(trait, lang) if kind and kind.trait(trait, lang) else slots.get("away", Bound("лес")).name
+        return trait_of(kind, trait, lang) if role in slots else slots.get("away", Bound("лес")).name
     return slots[name].name if name in slots else name
 
 
@@ -312,7 +320,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     hero = cast.roles.get("hero", (None,))[0]
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={reading.thing_class}", f"skill={reading.skill}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
-            f"owner={'yes' if reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
+            f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
     if hero is not None:
         tags += [f"hero={hero.name}", f"nature={hero.nature}", f"person={'yes' if hero.person else 'no'}",
                  f"moves={hero.moves}"]

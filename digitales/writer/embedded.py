@@ -11,11 +11,10 @@ from __future__ import annotations
 from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.plot.known import paragraphs
+from digitales.plot.story import LANGUAGES
 from digitales.plot.telling import bindings, tell
 from digitales.tale import Scene, Tale
 from digitales.writer.quality import measure
-
-LANGUAGES = ("ru", "en")
 
 
 class EmbeddedWriter(Backend):

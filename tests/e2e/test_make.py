@@ -169,8 +169,9 @@ def test_a_tale_from_the_title_alone(tmp_path):
     folder = tmp_path / "out" / "lisa-i-zayac"
     tale = check_video(folder, (1280, 720))
     assert tale.backends["plot"]["name"] == "planner" and tale.backends["writer"]["name"] == "embedded"
-    roles = {c.role: c.name for c in tale.characters}
-    assert roles["hero"] == "заяц" and roles["antagonist"] == "лиса"
+    roles = {c.role: c.name for c in tale.characters}  # «Лиса и заяц» is «Заюшкина избушка» by another name
+    assert tale.plan.known == "zayushkina-izbushka"
+    assert roles["victim"] == "заяц" and roles["antagonist"] == "лиса" and roles["hero"] == "петух"
     assert [s.mood for s in tale.scenes] == [b.mood for b in tale.plan.beats]
     narration = sum(s.duration for s in tale.scenes)
     assert 0.85 * 90 <= narration <= 1.15 * 90, narration

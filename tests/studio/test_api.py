@@ -101,4 +101,4 @@ def test_a_tale_written_from_the_title_through_the_api(studio):
     state = wait_for(client, job)
     assert state["status"] == "done" and state["stages"]["writer"]["backend"] == "embedded"
     manifest = json.loads((studio.out / state["folder"] / "manifest.json").read_text())
-    assert len(manifest["scenes"]) == len(manifest["plan"]["beats"]) >= 8
+    assert len(manifest["scenes"]) == len(manifest["plan"]["beats"]) >= 4  # a minute: about 14 s a scene
