@@ -47,11 +47,26 @@ class Kind:
         return self.ru[0] if lang == "ru" else self.en[0]
 
 
+def trait_of(kind: Kind | None, name: str, lang: str) -> str:
+    """A kind's trait; for one the table does not know (or a trait it lacks), plain words that fit anyone."""
+    return (kind.trait(name, lang) if kind else "") or (anyone().trait(name, lang) if name != "sound" else "")
+
+
 TRAITS = ("sound", "home", "likes", "likes_why", "good_at", "gift", "speech")
 
 
 @lru_cache(maxsize=1)
 def kinds() -> dict[str, Kind]:
+    return {name: kind for name, kind in _table().items() if not name.startswith("_")}
+
+
+def anyone() -> Kind:
+    """The traits of someone the table does not know (kinds.toml [_anyone]); not a kind to cast."""
+    return _table()["_anyone"]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Kind]:
     data = tomllib.loads((DATA / "kinds.toml").read_text(encoding="utf-8"))
     table = {}
     for name, k in data.items():

@@ -48,6 +48,7 @@ class Reading:
     places: list[Named] = field(default_factory=list)
     shelter: bool = False  # the title names a dwelling the tale can be about (Теремок, The Mitten)
     big: bool = False  # the title calls its thing big (a cumulative chain to move it)
+    lost: bool = False  # the title's thing is lost («Потерянная варежка», "The Lost Key"): a quest to find it for its owner
 
     @property
     def hero(self) -> Named | None:
@@ -90,8 +91,11 @@ def read_title(title: str, lang: str) -> Reading:
 
 PLACES_RU = {"лес", "поле", "река", "море", "озеро", "пруд", "болото", "гора", "пещера", "мельница", "замок", "башня",
              "деревня", "сад", "огород", "луг", "поляна", "остров", "колодец", "мост", "чердак", "подвал", "лестница",
-             "чаща", "дорога", "город", "царство", "берег", "овраг", "сарай", "двор", "хлев"}
+             "чаща", "дорога", "город", "царство", "берег", "овраг", "сарай", "двор", "хлев", "чулан", "кладовка",
+             "погреб", "подпол", "амбар", "баня", "кухня", "маяк", "библиотека", "пустырь", "роща", "долина"}
 NOT_THINGS_RU = {"день", "ночь", "утро", "вечер", "год", "раз", "время", "жизнь"}
+LAST_RU = {"последний", "прощальный"}  # what kind of tale («Последняя снежинка»), not part of the thing's name
+LOST_RU = {"потерянный", "потерять", "пропавший", "пропасть", "потеряться", "пропажа"}
 NOT_CHARACTERS_RU = {"тень", "сон", "голос", "душа", "сказка", "чудо", "лицо"}  # pymorphy calls them animate or they are nouns of feeling
 
 
@@ -110,6 +114,10 @@ def _read_russian(title: str) -> Reading:
         if p.tag.POS in ("VERB", "INFN", "PRTS", "ADJS") and low in verbs and not reading.goal or (
                 low in verbs and verbs[low] in ("learn", "fear") and reading.goal == "why"):
             _russian_goal(reading, verbs[low], words, parses, i)
+            i += 1
+            continue
+        if low in LOST_RU and p.tag.POS in ("ADJF", "PRTF"):  # «пропавший ключ»: a thing to find
+            reading.goal, reading.lost = reading.goal or "seek", True
             i += 1
             continue
         if types.get(low) in ("mystery", "farewell") and not reading.goal:
@@ -143,6 +151,8 @@ def _read_russian(title: str) -> Reading:
         i = end
     if reading.goal == "why" and reading.thing is None:
         _russian_feature(reading, words, parses)
+    if reading.lost:
+        reading.shelter = False  # a lost mitten is something to find, not a house to move into
     if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "rescue", "fear", "mystery",
                                                                       "farewell", ""):
         reading.thing = reading.objects[0]  # «Мышка и сыр», «Дедушкины часы»: the tale is about the thing named
@@ -157,7 +167,10 @@ def _best(parses, after_preposition: bool = False):
     possessive = next((p for p in parses if {"ADJF", "Poss"} in p.tag), None)
     if possessive is not None:  # «Бабушкина корзинка»: grandmother's, not a woman called Babushkina
         return possessive
-    if "NOUN" not in parses[0].tag or after_preposition:
+    if after_preposition:  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
+        oblique = [p for p in parses if "NOUN" in p.tag and "nomn" not in p.tag]
+        return next((p for p in oblique if kind_of(p.normal_form, "ru")), oblique[0] if oblique else parses[0])
+    if "NOUN" not in parses[0].tag:
         return parses[0]
     return next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
 
@@ -169,7 +182,7 @@ def _gender(p) -> str:
 def _name_span(words, parses, i, p) -> tuple[int, int]:
     start, end = i, i + 1
     while start > 0 and ("ADJF" in _best(parses[start - 1]).tag and "Poss" not in _best(parses[start - 1]).tag
-                         or "NUMR" in _best(parses[start - 1]).tag):
+                         and _best(parses[start - 1]).normal_form not in LOST_RU | LAST_RU or "NUMR" in _best(parses[start - 1]).tag):
         start -= 1  # «серый волк», «семеро козлят», «старой мельницы»
     while end < len(words) and words[end][0].isupper() and (
             "ADJF" in _best(parses[end]).tag or "NOUN" in _best(parses[end]).tag and (
@@ -298,7 +311,8 @@ NUMBERS_EN = set("one two three four five six seven eight nine ten eleven twelve
 PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond", "marsh", "swamp", "mountain", "hill",
              "cave", "mill", "castle", "tower", "village", "garden", "meadow", "island", "well", "bridge", "attic",
              "cellar", "stairs", "staircase", "city", "town", "kingdom", "shore", "barn", "farm", "road", "wall",
-             "palace", "valley", "desert", "jungle", "orchard", "school"}
+             "palace", "valley", "desert", "jungle", "orchard", "school", "shed", "loft", "basement", "pantry", "closet",
+             "lighthouse", "library", "grove", "meadow"}
 NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
 FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
                "quills", "voice", "colours", "colors", "feathers", "mane", "pouch", "legs", "nose", "whiskers"}
@@ -336,6 +350,10 @@ def _read_english(title: str) -> Reading:
             if owner_of and owner_of.group(1).lower() in name.lower():
                 reading.owner = name
             i = end
+            continue
+        if w == "lost" and not (i > 0 and low[i - 1] in ("who", "that", "to")):  # "The Lost Key": a thing to find
+            reading.goal, reading.lost = reading.goal or "seek", True
+            i += 1
             continue
         if w in verbs and (w not in ("long", "found", "lost", "look", "free") or i > 0 and low[i - 1] in ("who", "that", "to")):
             goal = verbs[w]
@@ -398,6 +416,8 @@ def _read_english(title: str) -> Reading:
         reading.thing_class = "feature" if reading.goal == "why" else thing_class(head, "en")
     if reading.goal == "why" and reading.characters and not reading.owner:
         reading.owner = reading.characters[0].name
+    if reading.lost:
+        reading.shelter = False
     if reading.goal == "why" and reading.thing is not None and reading.thing.name in ADJECTIVES_EN:
         reading.thing = _covered(reading.thing.name, reading.hero, "en")  # "Why the Crow Is Black": black feathers
     return reading
@@ -440,6 +460,6 @@ def _common_en(word: str) -> bool:
 
 def _with_adjectives(low: list[str], i: int) -> str:
     start = i
-    while start > 0 and low[start - 1] in ADJECTIVES_EN - {"last", "secret", "first"}:
+    while start > 0 and low[start - 1] in ADJECTIVES_EN - {"last", "secret", "first", "lost"}:
         start -= 1
     return " ".join(low[start:i + 1])

@@ -55,6 +55,7 @@ GENRE_SCHEMAS = {"fairy_tale": ("quest", "rescue", "gratitude"), "fable": ("tric
                  "bylina": ("duel",), "novella": ("quest", "gratitude", "learning"),
                  "comedy": ("contest", "learning", "chain"), "tragedy": ("farewell",), "drama": ("farewell", "rescue"),
                  "horror": ("mystery",)}
+CAST_TWO = {"contest", "gratitude", "rescue", "trickster", "duel"}  # the tale types with a part for the title's second character
 
 
 def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
@@ -76,6 +77,8 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
         wanted.append({"horror": "mystery", "tragedy": "farewell"}.get(genre, "quest"))
     genre_fit = [s for s in GENRE_SCHEMAS.get(genre, ("quest",)) if s in table]
     wanted += genre_fit if not wanted else []
+    if not reading.goal and len([c for c in reading.characters if c.name != reading.owner]) >= 2:
+        wanted = [s for s in wanted if s in CAST_TWO] or [pair or "gratitude"]  # «Ёж и барсук»: both have a part
     for name in wanted:
         if name in table and _fits(table[name], reading):
             return table[name]
@@ -94,7 +97,7 @@ def _pair_schema(reading: Reading, genre: str) -> str | None:
         return "trickster" if genre in ("fable", "comedy") else "rescue"
     if abs(a.scale - b.scale) >= 2:
         return "gratitude"
-    return "contest" if genre in ("comedy", "fable") else None
+    return "contest" if genre in ("comedy", "fable") else "gratitude"
 
 
 def _fits(schema: Schema, reading: Reading) -> bool:
@@ -207,7 +210,8 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
 
     region = "far" if hero and hero.name in FAR_AWAY else "near"
     animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic") and k.name not in CREATURES
-               and (k.moves == "fly" or ("far" if k.name in FAR_AWAY else "near") == region)]  # a crocodile is no forest neighbour
+               and (("far" if k.name in FAR_AWAY else "near") == region  # a crocodile is no forest neighbour,
+                    or k.moves == "fly" and k.name not in FAR_AWAY)]  # a sparrow flies anywhere, a parrot stays home
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
         wise = [w for w in WISE if hero is not None and hero.person or w in {k.name for k in animals}]
@@ -246,7 +250,9 @@ def _gender(kind: Kind, lang: str) -> str:
     from digitales.plot.premise import GENDERS
     from digitales.text.morph import morph
 
-    parse = next((p for p in morph().parse(kind.ru[0]) if "NOUN" in p.tag), morph().parse(kind.ru[0])[0])
+    parses = morph().parse(kind.ru[0])  # «белка» is also «белок» in the genitive: the word as its own lemma
+    parse = next((p for p in parses if "NOUN" in p.tag and "nomn" in p.tag and p.normal_form == kind.ru[0]),
+                 next((p for p in parses if "NOUN" in p.tag), parses[0]))
     return GENDERS.get(parse.tag.gender, "male")
 
 
@@ -254,7 +260,7 @@ def _elder(hero: Kind | None, lang: str) -> tuple[Kind | None, str, str, bool]:
     """The one at home who warns and waits: a mother for a young animal, a grandmother for a child."""
     if hero is not None and hero.person:
         kind = kinds().get("grandmother")
-        return kind, ("бабушка" if lang == "ru" else "grandmother"), "female", False
+        return kind, ("бабушка" if lang == "ru" else "Granny"), "female", lang == "en"  # "said Granny", not "the grandmother"
     if lang == "ru":
         return hero, "мама", "female", False
     animal = hero.en[0] if hero else "mouse"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from digitales.errors import UserError
-from digitales.plot.kinds import Kind, kinds
+from digitales.plot.kinds import Kind, kinds, trait_of
 from digitales.plot.known import known_tales
 from digitales.plot.schemas import holds, schemas
 from digitales.tale import Event, Tale
@@ -69,7 +69,7 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
             options = forms.split("/")
             return options[min(GENDER_INDEX.get(bound.gender, 0), len(options) - 1)]
         if trait:
-            value = bound.kind.trait(trait, lang) if bound.kind else ""
+            value = trait_of(bound.kind, trait, lang)
             if trait == "sound" and not value:  # people make no sound of their own: they call out
                 value = "Эй" if lang == "ru" else "Hello"
             if trait in ("sound", "likes_why", "good_at", "speech"):
@@ -152,7 +152,8 @@ ON_RU = {"опушка", "луг", "поляна", "площадь", "дорог
          "край", "берег", "остров", "гора", "горка", "кочка", "крыша", "чердак", "печь", "печка", "двор", "пруд", "озеро",
          "река", "речка", "болото", "ветка", "луна", "небо", "пень", "пенёк", "лужайка", "огород", "пасека", "море",
          "рябина", "ель", "ёлка", "сосна", "дуб", "берёза", "липа", "клён", "дерево", "ярмарка", "лестница", "пустырь",
-         "плетень", "грядка", "рынок", "пастбище", "мост", "крыльцо", "опушка"}  # на рябине, на ярмарке, на плетне
+         "плетень", "грядка", "рынок", "пастбище", "мост", "крыльцо", "опушка", "вершина", "верхушка", "скала",
+         "полка", "льдина", "завалинка", "печурка", "кухня", "почта", "станция", "просека", "вырубка"}  # на рябине, на ярмарке, на плетне
 ON_EN = {"path", "road", "lane", "square", "meadow", "steppe", "edge", "shore", "island", "hill", "field", "roof",
          "branch", "stump", "bank", "farm"}
 

@@ -68,6 +68,12 @@ TITLES = [
     ("Masha and the Bear", "en", ["Masha", "bear"], "", None, [], []),
     ("The Tortoise and the Hare", "en", ["tortoise", "hare"], "", None, [], []),
     ("The Brave Little Mouse", "en", ["brave little mouse"], "", None, [], []),
+    ("Почему у белки пушистый хвост", "ru", ["белка"], "why", "пушистый хвост", [], []),
+    ("Тайна тёмного чулана", "ru", [], "mystery", None, [], ["тёмный чулан"]),
+    ("Пропавший ключ", "ru", [], "seek", "ключ", [], []),
+    ("Последняя снежинка", "ru", [], "farewell", "снежинка", [], []),
+    ("The Lost Red Mitten", "en", [], "seek", "red mitten", [], []),
+    ("The Whisper in the Cellar", "en", [], "mystery", "whisper", [], ["cellar"]),
 ]
 
 FUNCTION_WORDS = set("""the a an and of who was were is to in on at with how why what last day could not
@@ -106,3 +112,14 @@ def test_kinds_and_genders_are_kept_from_the_title():
     assert reading.hero.kind.name == "fox" and reading.hero.gender == "male"
     assert read_title("Мышка и сыр", "ru").hero.gender == "female"
     assert read_title("The Three Little Pigs", "en").hero.gender == "plural"
+
+
+def test_after_a_preposition_a_character_is_one_not_many():
+    squirrel = read_title("Почему у белки пушистый хвост", "ru").hero  # «белки» here is one squirrel's, not the squirrels
+    assert squirrel.gender == "female" and squirrel.kind.name == "squirrel"
+
+
+def test_a_lost_thing_is_something_to_find_not_a_house():
+    for title, lang in [("The Lost Red Mitten", "en"), ("Потерянная варежка", "ru")]:
+        reading = read_title(title, lang)
+        assert reading.lost and reading.goal == "seek" and not reading.shelter

@@ -55,3 +55,21 @@ def test_a_random_plan_keeps_the_storys_rules(title, genre, lang, seed):
     for i in range(1, len(order)):
         assert order[i] >= order[i - 1] or days[i]
     assert not re.search(r"[{}]", " ".join(p for s in scenes for p in s))
+
+
+@pytest.mark.parametrize("title, lang", [("Ёж и барсук", "ru"), ("The Hedgehog and the Badger", "en")])
+@pytest.mark.parametrize("genre", ["fairy_tale", "fable", "comedy", "drama", "novella", "tragedy"])
+def test_both_characters_a_title_names_have_a_part(title, lang, genre):
+    tale = planned_tale(title, genre, lang, 0)
+    text = set(lemmas(" ".join(p for s in write(tale) for p in s), lang))
+    acting = {w for b in tale.plan.beats for e in b.events for w in e.who + [e.to]}
+    for word in (["еж", "барсук"] if lang == "ru" else ["hedgehog", "badger"]):  # lemmas spell ё as е
+        assert word in text and any(word in heads(w, lang) for w in acting), f"{word} has no part in {tale.plan.tale_type}"
+
+
+def test_a_character_the_table_does_not_know_still_has_a_home():
+    from digitales.plot.telling import Bound, fill
+
+    unknown = {"hero": Bound("выхухоль", "female")}
+    assert fill("Жила-была {hero.home:in} {hero}.", unknown, "ru") == "Жила-была в домике выхухоль."
+    assert fill("{Hero} sang {hero.home:in}.", {"hero": Bound("Robin", "male", proper=True)}, "en") == "Robin sang in the little house."
