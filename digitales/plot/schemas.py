@@ -78,7 +78,7 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     genre_fit = [s for s in GENRE_SCHEMAS.get(genre, ("quest",)) if s in table]
     wanted += genre_fit if not wanted else []
     if not reading.goal and len([c for c in reading.characters if c.name != reading.owner]) >= 2:
-        wanted = [s for s in wanted if s in CAST_TWO] or [pair or "gratitude"]  # «Ёж и барсук»: both have a part
+        wanted = [s for s in wanted if s in CAST_TWO] or [pair or "rescue"]  # «Ёж и барсук»: both have a part
     for name in wanted:
         if name in table and _fits(table[name], reading):
             return table[name]
@@ -94,10 +94,10 @@ def _pair_schema(reading: Reading, genre: str) -> str | None:
         return None
     a, b = kinds_in[:2]
     if b.name in a.eats or a.name in b.eats:
-        return "trickster" if genre in ("fable", "comedy") else "rescue"
+        return "trickster"  # the hunted one outwits the hunter, whatever the genre: a fox is nobody's rescuer
     if abs(a.scale - b.scale) >= 2:
         return "gratitude"
-    return "contest" if genre in ("comedy", "fable") else "gratitude"
+    return "contest" if genre in ("comedy", "fable") else "rescue"  # two of a size: one saves the other
 
 
 def _fits(schema: Schema, reading: Reading) -> bool:
@@ -118,7 +118,8 @@ STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse
                 "tragedy": ("girl", "boy", "snowman"), "drama": ("girl", "boy", "squirrel"),
                 "horror": ("boy", "girl", "mouse", "hare")}
 FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "polar_bear",
-            "penguin", "whale", "parrot", "tortoise", "turtle"}  # animals of far-off lands: they meet each other, not the hedgehog
+            "penguin", "whale", "parrot", "tortoise", "turtle", "peacock", "ostrich", "seal", "walrus", "dolphin",
+            "octopus", "crab", "kangaroo", "panda", "koala", "rhino"}  # animals of far-off lands: they meet each other, not the hedgehog
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
              "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch"}  # never a passing helper
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
@@ -221,7 +222,10 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         return free(masters) or free([w for w in WISE if w in safe]) or free(safe)
     if rule == "foe":
         hunters = [k.name for k in animals if hero and hero.name in k.eats]
-        return free(hunters) or free(FOES.get(genre, FOES["fairy_tale"]))
+        foes = list(FOES.get(genre, FOES["fairy_tale"]))
+        if hero is not None and not hero.person:  # animals fear a wolf or a fox, not Koschei
+            foes = [f for f in foes if f in table and not table[f].person and f not in CREATURES] or ["wolf", "fox"]
+        return free(hunters) or free(foes)
     if rule == "master":  # those who can do the skill the hero wants to learn
         masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
         return free(masters) or free(safe)
