@@ -112,7 +112,8 @@ def _spread(items, w: int, baseline: float, rng: random.Random, row: str) -> lis
     out = []
     for figure, image in order:
         jitter = rng.uniform(-0.25, 0.25) * gap
-        out.append(Placed(figure, image, round(x + jitter), round(baseline - image.height), row))
+        feet = int(np.flatnonzero(clipart.visible_mask(image).any(axis=1))[-1])  # resampling can leave faint last rows
+        out.append(Placed(figure, image, round(x + jitter), round(baseline) - 1 - feet, row))
         x += image.width + gap
     return out
 
