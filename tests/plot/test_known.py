@@ -71,3 +71,10 @@ def test_its_key_events_come_in_order_at_every_length(tale_id, lang):
     assert sizes == sorted(sizes)
     if any(s.get("optional") for s in known.scenes):
         assert sizes[-1] > sizes[0]  # --minutes stretches a tale by its repeatable episodes
+
+
+def test_lisa_i_zayats_is_the_hares_hut_with_its_own_roles():
+    tale = planned_tale("Лиса и заяц", "fable", "ru", 0, 1.5)
+    roles = {c.role: c.name for c in tale.characters}
+    assert tale.plan.known == "zayushkina-izbushka"
+    assert roles["victim"] == "заяц" and roles["antagonist"] == "лиса" and roles["hero"] == "петух"
