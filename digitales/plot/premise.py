@@ -84,7 +84,10 @@ def feature_class(feature: str, lang: str) -> str:
 
 
 def read_title(title: str, lang: str) -> Reading:
-    return _read_russian(title) if lang == "ru" else _read_english(title)
+    reading = _read_russian(title) if lang == "ru" else _read_english(title)
+    if reading.lost:
+        reading.shelter = False  # a lost mitten is something to find, not a house to move into
+    return reading
 
 
 # Russian ----------------------------------------------------------------------------
@@ -151,8 +154,6 @@ def _read_russian(title: str) -> Reading:
         i = end
     if reading.goal == "why" and reading.thing is None:
         _russian_feature(reading, words, parses)
-    if reading.lost:
-        reading.shelter = False  # a lost mitten is something to find, not a house to move into
     if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "rescue", "fear", "mystery",
                                                                       "farewell", ""):
         reading.thing = reading.objects[0]  # «Мышка и сыр», «Дедушкины часы»: the tale is about the thing named
@@ -416,8 +417,6 @@ def _read_english(title: str) -> Reading:
         reading.thing_class = "feature" if reading.goal == "why" else thing_class(head, "en")
     if reading.goal == "why" and reading.characters and not reading.owner:
         reading.owner = reading.characters[0].name
-    if reading.lost:
-        reading.shelter = False
     if reading.goal == "why" and reading.thing is not None and reading.thing.name in ADJECTIVES_EN:
         reading.thing = _covered(reading.thing.name, reading.hero, "en")  # "Why the Crow Is Black": black feathers
     return reading
