@@ -314,6 +314,7 @@ PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond",
              "cellar", "stairs", "staircase", "city", "town", "kingdom", "shore", "barn", "farm", "road", "wall",
              "palace", "valley", "desert", "jungle", "orchard", "school", "shed", "loft", "basement", "pantry", "closet",
              "lighthouse", "library", "grove", "meadow"}
+FAMILY_EN = {"grandpa", "grandma", "granny", "grandad", "grandfather", "grandmother", "mother", "father", "mum", "mom", "dad"}
 NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
 FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
                "quills", "voice", "colours", "colors", "feathers", "mane", "pouch", "legs", "nose", "whiskers"}
@@ -349,7 +350,9 @@ def _read_english(title: str) -> Reading:
             else:
                 reading.characters.append(Named(name, "plural" if plural else kind.gender_en, kind, proper=name[:1].isupper()))
             if owner_of and owner_of.group(1).lower() in name.lower():
-                reading.owner = name
+                if name in FAMILY_EN:  # "Grandpa's Clock": said as a name, "lived with Grandpa"
+                    reading.characters[-1].name, reading.characters[-1].proper = name.capitalize(), True
+                reading.owner = reading.characters[-1].name
             i = end
             continue
         if w == "lost" and not (i > 0 and low[i - 1] in ("who", "that", "to")):  # "The Lost Key": a thing to find

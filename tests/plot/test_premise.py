@@ -56,7 +56,7 @@ TITLES = [
     ("Why the Bear Has a Short Tail", "en", ["bear"], "why", "short tail", [], []),
     ("The Little Frog Who Wanted to Fly", "en", ["little frog"], "learn", "fly", [], []),
     ("The Secret of the Old Well", "en", [], "mystery", None, [], ["old well"]),
-    ("Grandpa's Clock", "en", ["grandpa"], "", "clock", [], []),
+    ("Grandpa's Clock", "en", ["Grandpa"], "", "clock", [], []),
     ("The Rabbit Who Looked for Spring", "en", ["rabbit"], "seek", "spring", [], []),
     ("The Duckling Who Wanted the Stars", "en", ["duckling"], "want", "stars", [], []),
     ("The Bear and the Little Wren", "en", ["bear", "little wren"], "", None, [], []),
