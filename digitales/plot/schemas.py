@@ -120,6 +120,7 @@ STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse
 FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "polar_bear",
             "penguin", "whale", "parrot", "tortoise", "turtle", "peacock", "ostrich", "seal", "walrus", "dolphin",
             "octopus", "crab", "kangaroo", "panda", "koala", "rhino"}  # animals of far-off lands: they meet each other, not the hedgehog
+FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
              "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch"}  # never a passing helper
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
@@ -212,7 +213,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     region = "far" if hero and hero.name in FAR_AWAY else "near"
     animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic") and k.name not in CREATURES
                and (("far" if k.name in FAR_AWAY else "near") == region  # a crocodile is no forest neighbour,
-                    or k.moves == "fly" and k.name not in FAR_AWAY)]  # a sparrow flies anywhere, a parrot stays home
+                    or k.moves == "fly" and k.name not in FAR_AWAY)  # a sparrow flies anywhere, a parrot stays home
+               and not (hero and not hero.person and hero.name not in FARM and k.name in FARM)  # no cow in the forest
+               and (k.moves != "swim" or hero is not None and hero.moves == "swim")]  # a fish stays in its river
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
         wise = [w for w in WISE if hero is not None and hero.person or w in {k.name for k in animals}]
@@ -234,8 +237,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
             [k.name for k in animals if k.scale <= 1])
     if rule == "huge":
         return free([k.name for k in animals if k.scale >= 4]) or free([k.name for k in animals if k.scale >= 3])
-    if rule == "small":
-        return free([k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)
+    if rule == "small":  # small ones in trouble on the ground (a bramble, a fallen branch): walkers, not birds
+        return free([k.name for k in animals if k.scale <= 1 and k.name in safe and k.moves != "fly"]) or free(
+            [k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)
     if rule == "big":
         return free([k.name for k in animals if k.scale >= 3 and k.name in safe]) or free(safe)
     if rule == "visitor":  # the ones who come to a shelter: from the smallest up

@@ -8,6 +8,8 @@
     {hero:poss}             English: "the hedgehog's"
     {hero~пошёл/пошла/пошло/пошли}   the form for the slot's gender (male/female/neuter/plural);
                             English: {hero~he/she/it/they}; fewer forms fall back to the first
+    {hero~побежал/побежала|полетел/полетела}   groups by how the slot's kind moves: walkers|flyers (a fledgling walks)
+                            ("{hero~ran|flew}"); fewer groups fall back to the first
     {hero.home} {hero.likes:to} {hero.gift:accs}   a trait of the slot's kind (kinds.toml) — a noun
                             phrase, inflected like any slot; {hero.sound} {hero.likes_why} {hero.good_at}
                             are said as they are
@@ -32,6 +34,7 @@ from digitales.tale import Event, Tale
 from digitales.text.russian import head_noun, inflect_phrase
 
 GENDER_INDEX = {"male": 0, "female": 1, "neuter": 2, "plural": 3}
+MOVES_INDEX = {"fly": 1}  # which |-group of forms: {hero~побежал/побежала|полетел/полетела}
 SLOT = re.compile(r"\{(look:)?(@)?([A-Za-z_][A-Za-z_0-9]*)(?:\.([a-z_]+))?(?::(\w+))?(?:~([^}]*))?\}")
 
 
@@ -66,7 +69,8 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
         if look:
             return bound.look
         if forms is not None and trait is None:
-            options = forms.split("/")
+            groups = forms.split("|")  # walkers|flyers: a sparrow flies off where a hare runs
+            options = groups[min(MOVES_INDEX.get(_moves(bound), 0), len(groups) - 1)].split("/")
             return options[min(GENDER_INDEX.get(bound.gender, 0), len(options) - 1)]
         if trait:
             value = trait_of(bound.kind, trait, lang)
@@ -82,6 +86,14 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
 
     text = SLOT.sub(replace, template)
     return russian_euphony(text) if lang == "ru" else _english_articles(text)
+
+
+YOUNG = re.compile(r"(ёнок|онок|енец|ling|chick|owlet)$")  # утёнок, птенец, duckling: too young to fly yet
+
+
+def _moves(bound: Bound) -> str:
+    moves = bound.kind.moves if bound.kind else ""
+    return "walk" if moves == "fly" and YOUNG.search(bound.name.split()[-1].lower()) else moves
 
 
 def slots_in(template: str) -> set[str]:

@@ -79,3 +79,11 @@ def test_the_text_stage_gives_the_characters_their_own_lines(title, lang):
     speakers = {seg.speaker.lower() for s in write(tale) for p in s for seg in talk.paragraph(p)}
     cast = {c.name.lower().split()[-1] for c in tale.characters if c.role != "narrator"}
     assert len(speakers & cast) >= 2, (speakers, cast)
+
+
+def test_a_bird_flies_where_a_hare_runs_and_a_fledgling_walks():
+    form = "{Hero} {hero~побежал/побежала|полетел/полетела} домой."
+    assert fill(form, {"hero": Bound("заяц", "male", kind=kinds()["hare"])}, "ru") == "Заяц побежал домой."
+    assert fill(form, {"hero": Bound("синица", "female", kind=kinds()["titmouse"])}, "ru") == "Синица полетела домой."
+    assert fill(form, {"hero": Bound("утёнок", "male", kind=kinds()["duck"])}, "ru") == "Утёнок побежал домой."
+    assert fill("{Hero} {hero~ran|flew} home.", {"hero": Bound("sparrow", "male", kind=kinds()["sparrow"])}, "en") == "The sparrow flew home."
