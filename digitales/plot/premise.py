@@ -105,6 +105,10 @@ NOT_CHARACTERS_RU = {"тень", "сон", "голос", "душа", "сказк
 def _read_russian(title: str) -> Reading:
     words = re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", title)
     parses = [morph().parse(w) for w in words]
+    for i in range(len(words) - 1):  # «старого чердака»: before a noun, an adjective, not «старое» the noun
+        adjective = [q for q in parses[i] if "ADJF" in q.tag]
+        if adjective and "NOUN" in parses[i][0].tag and any("NOUN" in q.tag for q in parses[i + 1]):
+            parses[i] = adjective + [q for q in parses[i] if "ADJF" not in q.tag]
     verbs, types = _index("goal_verbs", "ru"), _index("type_words", "ru")
     reading = Reading()
     lemma = [_best(p).normal_form.replace("ё", "е") for p in parses]
@@ -168,7 +172,7 @@ def _best(parses, after_preposition: bool = False):
     possessive = next((p for p in parses if {"ADJF", "Poss"} in p.tag), None)
     if possessive is not None:  # «Бабушкина корзинка»: grandmother's, not a woman called Babushkina
         return possessive
-    if after_preposition:  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
+    if after_preposition and "NOUN" in parses[0].tag:  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
         oblique = [p for p in parses if "NOUN" in p.tag and "nomn" not in p.tag]
         return next((p for p in oblique if kind_of(p.normal_form, "ru")), oblique[0] if oblique else parses[0])
     if "NOUN" not in parses[0].tag:

@@ -167,7 +167,7 @@ ON_RU = {"опушка", "луг", "поляна", "площадь", "дорог
          "плетень", "грядка", "рынок", "пастбище", "мост", "крыльцо", "опушка", "вершина", "верхушка", "полянка", "лужок", "отмель", "скала",
          "полка", "льдина", "завалинка", "печурка", "кухня", "почта", "станция", "просека", "вырубка"}  # на рябине, на ярмарке, на плетне
 ON_EN = {"path", "road", "lane", "square", "steppe", "edge", "shore", "island", "hill", "roof",
-         "branch", "stump", "bank", "farm"}
+         "branch", "stump", "bank", "farm", "stairs", "staircase"}
 
 
 def with_preposition(place: str, case: str, lang: str) -> str:
@@ -175,8 +175,8 @@ def with_preposition(place: str, case: str, lang: str) -> str:
     if lang == "ru":
         on = head in ON_RU
         if case == "from":
-            return ("с " if on else "из ") + inflect_phrase(place, "gent")
-        return ("на " if on else "в ") + inflect_phrase(place, "loct" if case == "in" else "accs")
+            return ("с " if on else "из ") + inflect_phrase(place, "gent", animate=False)
+        return ("на " if on else "в ") + inflect_phrase(place, "loct" if case == "in" else "accs", animate=False)
     on = head in ON_EN
     prep = {"in": "on" if on else "in", "to": "onto" if on else "into", "from": "off" if on else "out of"}[case]
     return f"{prep} {_said(place, None, lang, proper=place[:1].isupper())}"

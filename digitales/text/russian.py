@@ -16,9 +16,10 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 @lru_cache(maxsize=4096)
-def inflect_phrase(phrase: str, case: str) -> str:
+def inflect_phrase(phrase: str, case: str, animate: bool | None = None) -> str:
     """The phrase with its head noun, the adjectives agreeing with it and a name's second word
-    (an epithet or surname) put in `case`; everything after them kept as it is."""
+    (an epithet or surname) put in `case`; everything after them kept as it is. `animate=False`
+    (a place) takes the head's inanimate reading where it has one: «в курятник», not «в курятника»."""
     if case not in CASES:
         raise ValueError(f"unknown case {case!r}")
     words = phrase.split(" ")
@@ -26,6 +27,9 @@ def inflect_phrase(phrase: str, case: str) -> str:
     head = next((i for i, p in enumerate(parses) if p is not None and "NOUN" in p.tag), None)
     if head is None or case == "nomn":
         return phrase
+    if animate is False and "anim" in parses[head].tag:
+        parses[head] = next((q for q in morph().parse(re.sub(r"[^\w-]", "", words[head]))
+                             if "NOUN" in q.tag and "inan" in q.tag and "nomn" in q.tag), parses[head])
     number, animacy, gender = parses[head].tag.number, parses[head].tag.animacy, parses[head].tag.gender
     end = head + 1
     while end < len(words) and parses[end] is not None and words[end][:1].isupper() and (

@@ -74,6 +74,7 @@ TITLES = [
     ("Последняя снежинка", "ru", [], "farewell", "снежинка", [], []),
     ("The Lost Red Mitten", "en", [], "seek", "red mitten", [], []),
     ("The Whisper in the Cellar", "en", [], "mystery", "whisper", [], ["cellar"]),
+    ("Тайна старого чердака", "ru", [], "mystery", None, [], ["старый чердак"]),
 ]
 
 FUNCTION_WORDS = set("""the a an and of who was were is to in on at with how why what last day could not

@@ -87,3 +87,10 @@ def test_a_bird_flies_where_a_hare_runs_and_a_fledgling_walks():
     assert fill(form, {"hero": Bound("синица", "female", kind=kinds()["titmouse"])}, "ru") == "Синица полетела домой."
     assert fill(form, {"hero": Bound("утёнок", "male", kind=kinds()["duck"])}, "ru") == "Утёнок побежал домой."
     assert fill("{Hero} {hero~ran|flew} home.", {"hero": Bound("sparrow", "male", kind=kinds()["sparrow"])}, "en") == "The sparrow flew home."
+
+
+def test_a_place_is_never_read_as_someone():
+    from digitales.plot.telling import with_preposition
+
+    assert with_preposition("курятник", "to", "ru") == "в курятник"  # pymorphy's first reading is a chicken thief
+    assert with_preposition("тёплый курятник", "from", "ru") == "из тёплого курятника"
