@@ -49,6 +49,7 @@ class Reading:
     shelter: bool = False  # the title names a dwelling the tale can be about (Теремок, The Mitten)
     big: bool = False  # the title calls its thing big (a cumulative chain to move it)
     lost: bool = False  # the title's thing is lost («Потерянная варежка», "The Lost Key"): a quest to find it for its owner
+    trait: str = ""  # the hero's trait the tale turns on («Жадный хомяк» → greedy), title_words.toml [traits]
 
     @property
     def hero(self) -> Named | None:
@@ -83,11 +84,31 @@ def feature_class(feature: str, lang: str) -> str:
     return "other"
 
 
+def trait_of(word: str, lang: str) -> str:
+    return _index("traits", lang).get(word.replace("ё", "е"), "")
+
+
 def read_title(title: str, lang: str) -> Reading:
     reading = _read_russian(title) if lang == "ru" else _read_english(title)
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
+    _hero_trait(reading, lang)
     return reading
+
+
+def _hero_trait(reading: Reading, lang: str) -> None:
+    """«Жадный хомяк»: the hero is «хомяк», and greedy; a title with no other goal is a tale of that flaw."""
+    hero = reading.hero
+    if hero is None or hero.proper or " " not in hero.name:
+        return
+    words = hero.name.split()
+    lemmas = [morph().parse(w)[0].normal_form if lang == "ru" else w.lower() for w in words[:-1]]
+    found = [(w, trait_of(lemma, lang)) for w, lemma in zip(words, lemmas) if trait_of(lemma, lang)]
+    if not found:
+        return
+    reading.trait = found[0][1]
+    hero.name = " ".join(w for w in words if w not in {f[0] for f in found})
+    reading.goal = reading.goal or "flaw"
 
 
 # Russian ----------------------------------------------------------------------------
@@ -311,7 +332,7 @@ tale story under over into out up down off through behind beside near far very s
 ADJECTIVES_EN = set("""little big small old young grey gray brave wise red white black golden silver great clever
 silly kind tiny giant enormous huge last first lonely sleepy hungry lazy busy proud shy curious magic
 magical happy sad angry dark bright secret strange lost new tall short long fat thin poor rich good bad
-green blue yellow brown pink purple orange""".split())
+green blue yellow brown pink purple orange""".split()) | {w for t in words_table()["traits"].values() for w in t["en"]}
 NUMBERS_EN = set("one two three four five six seven eight nine ten eleven twelve".split())
 PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond", "marsh", "swamp", "mountain", "hill",
              "cave", "mill", "castle", "tower", "village", "garden", "meadow", "island", "well", "bridge", "attic",

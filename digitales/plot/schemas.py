@@ -50,7 +50,7 @@ def schemas() -> dict[str, Schema]:
 # Which tale type a premise asks for: its goal first, then what the title is made of, then the genre.
 GOAL_SCHEMAS = {"seek": "quest", "want": "quest", "learn": "learning", "why": "why", "fear": "mystery",
                 "mystery": "mystery", "farewell": "farewell", "rescue": "rescue", "help": "gratitude",
-                "contest": "contest", "build": "chain", "befriend": "gratitude"}
+                "contest": "contest", "build": "chain", "befriend": "gratitude", "flaw": "flaw"}
 GENRE_SCHEMAS = {"fairy_tale": ("quest", "rescue", "gratitude"), "fable": ("trickster", "contest", "gratitude"),
                  "bylina": ("duel",), "novella": ("quest", "gratitude", "learning"),
                  "comedy": ("contest", "learning", "chain"), "tragedy": ("farewell",), "drama": ("farewell", "rescue"),
@@ -106,6 +106,33 @@ def _fits(schema: Schema, reading: Reading) -> bool:
     return all(has.get(n, True) for n in schema.needs)
 
 
+@lru_cache(maxsize=1)
+def seasons_table() -> dict:
+    return tomllib.loads((DATA / "seasons.toml").read_text(encoding="utf-8"))
+
+
+def season_of(reading: Reading, schema: Schema, lang: str) -> str:
+    """The season a tale is set in, or "" for any: from the title's words («осенний лист»,
+    "The Last Icicle"), a quest for a season set in the one before, a farewell of its own
+    making (the last leaf) in late autumn."""
+    from digitales.text.morph import english_singular, morph
+
+    table = seasons_table()
+    named = [n.name for n in reading.characters + reading.objects + reading.places]
+    words = [w.replace("ё", "е") for name in named for w in name.lower().split()]
+    lemmas = {morph().parse(w)[0].normal_form.replace("ё", "е") if lang == "ru" else english_singular(w) for w in words}
+    if reading.goal in ("seek", "want") and reading.thing_class == "season" and reading.thing is not None:
+        sought = next((s for s, ws in table["words"].items()
+                       if set(reading.thing.name.lower().replace("ё", "е").split()) & set(ws[lang])), "")
+        return table["sought"].get(sought, "winter")  # warmth and sunshine are looked for in winter too
+    for season, ws in table["words"].items():
+        if lemmas & {w.replace("ё", "е") for w in ws[lang]}:
+            return season
+    if schema.id == "farewell" and reading.thing is None:
+        return "autumn"
+    return ""
+
+
 def holds(when: dict, tags: dict[str, str]) -> bool:
     """A step's or a variant's `when`: every key has one of the values given."""
     return all(str(tags.get(k, "")) in ([str(x) for x in v] if isinstance(v, list) else [str(v)]) for k, v in when.items())
@@ -120,7 +147,7 @@ STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse
 FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "polar_bear",
             "penguin", "whale", "parrot", "tortoise", "turtle", "peacock", "ostrich", "seal", "walrus", "dolphin",
             "octopus", "crab", "kangaroo", "panda", "koala", "rhino"}  # animals of far-off lands: they meet each other, not the hedgehog
-FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat"}  # they live in the yard: no forest animal meets them
+FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat", "hen", "rooster"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
              "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch"}  # never a passing helper
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
@@ -176,6 +203,8 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     elif "hero" in schema.roles:
         stock("hero", STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"]))
     hero_kind = cast.roles.get("hero", (None,))[0]
+    away = set(seasons_table()["away"].get(season_of(reading, schema, lang), []))
+    used |= away  # a starling has flown south by the last leaf of autumn; an ant sleeps under the snow
     for role, rule in schema.roles.items():
         if role in cast.roles or rule == "repeat" or role.startswith("repeat_"):
             continue  # repeat_as, repeat_last, repeat_order say how the repeated role is cast
@@ -217,6 +246,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
                and not (hero and not hero.person and hero.name not in FARM and k.name in FARM)  # no cow in the forest
                and (k.moves != "swim" or hero is not None and hero.moves == "swim")]  # a fish stays in its river
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
+    awake = [n for n in safe if n not in seasons_table()["night"]["kinds"]]  # an owl sleeps by day: no passer-by
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
         wise = [w for w in WISE if hero is not None and hero.person or w in {k.name for k in animals}]
         return free(wise) or free(safe)
@@ -228,7 +258,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         foes = list(FOES.get(genre, FOES["fairy_tale"]))
         if hero is not None and not hero.person:  # animals fear a wolf or a fox, not Koschei
             foes = [f for f in foes if f in table and not table[f].person and f not in CREATURES] or ["wolf", "fox"]
-        return free(hunters) or free(foes)
+        by_day = [h for h in hunters if h not in seasons_table()["night"]["kinds"]]
+        on_foot = [h for h in by_day if table[h].moves != "fly"]  # one who leads a friend off and bolts the door
+        return free(on_foot) or free(by_day) or free(foes) or free(hunters)
     if rule == "master":  # those who can do the skill the hero wants to learn
         masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
         return free(masters) or free(safe)
@@ -248,8 +280,8 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         return free(["hero"])
     if rule == "horse":
         return free(["horse"]) or free(safe)
-    helpers = [n for n in safe if table[n].trait("likes", "ru") and table[n].trait("likes", "en")]
-    return free(helpers) or free(safe)
+    helpers = [n for n in awake if table[n].trait("likes", "ru") and table[n].trait("likes", "en")]
+    return free(helpers) or free(awake) or free(safe)
 
 
 def _gender(kind: Kind, lang: str) -> str:

@@ -124,3 +124,14 @@ def test_a_lost_thing_is_something_to_find_not_a_house():
     for title, lang in [("The Lost Red Mitten", "en"), ("Потерянная варежка", "ru")]:
         reading = read_title(title, lang)
         assert reading.lost and reading.goal == "seek" and not reading.shelter
+
+
+@pytest.mark.parametrize("title, lang, hero, trait, goal", [
+    ("Жадный хомяк", "ru", "хомяк", "greedy", "flaw"), ("Непослушная козочка", "ru", "козочка", "naughty", "flaw"),
+    ("The Lazy Cub", "en", "cub", "lazy", "flaw"), ("The Greedy Hamster", "en", "hamster", "greedy", "flaw"),
+    ("The Curious Little Elephant", "en", "little elephant", "curious", "flaw"),
+    ("Как ленивый медвежонок учился плавать", "ru", "медвежонок", "lazy", "learn")])
+def test_a_trait_before_the_hero_is_what_the_tale_turns_on_not_part_of_the_name(title, lang, hero, trait, goal):
+    reading = read_title(title, lang)
+    assert (reading.hero.name, reading.trait, reading.goal) == (hero, trait, goal)
+    assert not reading.objects  # "greedy" was once a thing to look for
