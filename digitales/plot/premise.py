@@ -49,6 +49,7 @@ class Reading:
     shelter: bool = False  # the title names a dwelling the tale can be about (Теремок, The Mitten)
     big: bool = False  # the title calls its thing big (a cumulative chain to move it)
     lost: bool = False  # the title's thing is lost («Потерянная варежка», "The Lost Key"): a quest to find it for its owner
+    magic: str = ""  # what the title's magic thing does: music food paint way wish (title_words.toml [magic])
     trait: str = ""  # the hero's trait the tale turns on («Жадный хомяк» → greedy), title_words.toml [traits]
 
     @property
@@ -93,7 +94,24 @@ def read_title(title: str, lang: str) -> Reading:
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
     _hero_trait(reading, lang)
+    _magic_thing(reading, lang)
     return reading
+
+
+def _magic_thing(reading: Reading, lang: str) -> None:
+    """«Волшебная дудочка», "The Magic Pot": a wonder tale about the gift, unless the title
+    gives the hero another goal («Как ёжик искал волшебный клубок» is a quest)."""
+    table = words_table()["magic"]
+    for thing in ([reading.thing] if reading.thing else []) + reading.objects:
+        words = thing.name.lower().replace("ё", "е").split()
+        lemmas = [morph().parse(w)[0].normal_form.replace("ё", "е") if lang == "ru" else english_singular(w) for w in words]
+        if not set(lemmas) & {w.replace("ё", "е") for w in table["words"][lang]}:
+            continue
+        reading.magic = next((key for key, listed in table.items() if key != "words" and set(lemmas) & set(listed[lang])),
+                             "wish")
+        if not reading.goal:
+            reading.goal, reading.thing, reading.thing_class = "magic", thing, "magic"
+        return
 
 
 def _hero_trait(reading: Reading, lang: str) -> None:
@@ -332,7 +350,8 @@ tale story under over into out up down off through behind beside near far very s
 ADJECTIVES_EN = set("""little big small old young grey gray brave wise red white black golden silver great clever
 silly kind tiny giant enormous huge last first lonely sleepy hungry lazy busy proud shy curious magic
 magical happy sad angry dark bright secret strange lost new tall short long fat thin poor rich good bad
-green blue yellow brown pink purple orange""".split()) | {w for t in words_table()["traits"].values() for w in t["en"]}
+green blue yellow brown pink purple orange""".split()) | {w for t in words_table()["traits"].values() for w in t["en"]} | set(
+    words_table()["magic"]["words"]["en"])
 NUMBERS_EN = set("one two three four five six seven eight nine ten eleven twelve".split())
 PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond", "marsh", "swamp", "mountain", "hill",
              "cave", "mill", "castle", "tower", "village", "garden", "meadow", "island", "well", "bridge", "attic",

@@ -50,7 +50,8 @@ def schemas() -> dict[str, Schema]:
 # Which tale type a premise asks for: its goal first, then what the title is made of, then the genre.
 GOAL_SCHEMAS = {"seek": "quest", "want": "quest", "learn": "learning", "why": "why", "fear": "mystery",
                 "mystery": "mystery", "farewell": "farewell", "rescue": "rescue", "help": "gratitude",
-                "contest": "contest", "build": "chain", "befriend": "gratitude", "flaw": "flaw"}
+                "contest": "contest", "build": "chain", "befriend": "gratitude", "flaw": "flaw",
+                "magic": "magic"}
 GENRE_SCHEMAS = {"fairy_tale": ("quest", "rescue", "gratitude"), "fable": ("trickster", "contest", "gratitude"),
                  "bylina": ("duel",), "novella": ("quest", "gratitude", "learning"),
                  "comedy": ("contest", "learning", "chain"), "tragedy": ("farewell",), "drama": ("farewell", "rescue"),

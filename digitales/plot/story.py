@@ -319,7 +319,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     the hero's kind and nature, whether the hero is a person, the genre."""
     hero = cast.roles.get("hero", (None,))[0]
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={reading.thing_class}", f"skill={reading.skill}",
-            f"trait={reading.trait}",
+            f"trait={reading.trait}", f"magic={reading.magic}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
     if hero is not None:

@@ -135,3 +135,13 @@ def test_a_trait_before_the_hero_is_what_the_tale_turns_on_not_part_of_the_name(
     reading = read_title(title, lang)
     assert (reading.hero.name, reading.trait, reading.goal) == (hero, trait, goal)
     assert not reading.objects  # "greedy" was once a thing to look for
+
+
+@pytest.mark.parametrize("title, lang, thing, magic", [
+    ("Волшебная дудочка", "ru", "волшебная дудочка", "music"), ("Волшебный горшочек", "ru", "волшебный горшочек", "food"),
+    ("Чудесная кисточка", "ru", "чудесная кисточка", "paint"), ("The Enchanted Ball of Yarn", "en", "enchanted ball", "way"),
+    ("The Magic Key", "en", "magic key", "wish")])
+def test_a_magic_thing_is_a_wonder_tales_gift_and_does_what_it_is(title, lang, thing, magic):
+    reading = read_title(title, lang)
+    assert (reading.goal, reading.thing.name, reading.magic) == ("magic", thing, magic)
+    assert read_title("Как ёжик искал волшебный клубок", "ru").goal == "seek"  # the title's own goal comes first
