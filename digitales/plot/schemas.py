@@ -108,8 +108,22 @@ def _fits(schema: Schema, reading: Reading) -> bool:
 
 
 @lru_cache(maxsize=1)
-def seasons_table() -> dict:
-    return tomllib.loads((DATA / "seasons.toml").read_text(encoding="utf-8"))
+def whereabouts() -> dict:
+    return tomllib.loads((DATA / "whereabouts.toml").read_text(encoding="utf-8"))
+
+
+def indoor_kinds(reading: Reading, lang: str) -> set[str] | None:
+    """Who may be met where the title's place is under a roof («Тайна старого чердака»,
+    "The Shadow Under the Stairs"), or None when the tale is out of doors."""
+    from digitales.text.morph import english_singular, morph
+
+    table = whereabouts()["indoor"]
+    for place in reading.places:
+        head = place.name.lower().split()[-1]
+        head = morph().parse(head)[0].normal_form if lang == "ru" else english_singular(head)
+        if head in table[lang] or head == "stair":
+            return set(table["house"]) | (set(table["yard"]) if head in table["yard_places"] else set())
+    return None
 
 
 def season_of(reading: Reading, schema: Schema, lang: str) -> str:
@@ -118,7 +132,7 @@ def season_of(reading: Reading, schema: Schema, lang: str) -> str:
     making (the last leaf) in late autumn."""
     from digitales.text.morph import english_singular, morph
 
-    table = seasons_table()
+    table = whereabouts()
     named = [n.name for n in reading.characters + reading.objects + reading.places]
     words = [w.replace("ё", "е") for name in named for w in name.lower().split()]
     lemmas = {morph().parse(w)[0].normal_form.replace("ё", "е") if lang == "ru" else english_singular(w) for w in words}
@@ -204,8 +218,15 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     elif "hero" in schema.roles:
         stock("hero", STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"]))
     hero_kind = cast.roles.get("hero", (None,))[0]
-    away = set(seasons_table()["away"].get(season_of(reading, schema, lang), []))
-    used |= away  # a starling has flown south by the last leaf of autumn; an ant sleeps under the snow
+    away = set(whereabouts()["away"].get(season_of(reading, schema, lang), []))
+    house = indoor_kinds(reading, lang)
+    if house is not None:  # under a roof the friends are those who live there: no swan on the stairs
+        away |= {name for name, kind in table.items() if not kind.person and name not in house}
+
+    def options_for(rule: str) -> list[str]:  # a starling has flown south by the last leaf; an ant sleeps under the snow
+        return _options(rule, hero_kind, reading, genre, table, used | away) or _options(
+            rule, hero_kind, reading, genre, table, used) or [k for k in table if not table[k].person and k not in used]
+
     for role, rule in schema.roles.items():
         if role in cast.roles or rule == "repeat" or role.startswith("repeat_"):
             continue  # repeat_as, repeat_last, repeat_order say how the repeated role is cast
@@ -219,12 +240,11 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         elif rule == "elder" and role not in cast.roles:
             cast.roles[role] = _elder(hero_kind, lang)
         else:
-            stock(role, _options(rule, hero_kind, reading, genre, table, used))
+            stock(role, options_for(rule))
     if "repeat" in schema.roles.values():
         for n in range(count):  # the last one round may be of another sort: the wise one who knows
             rule = schema.roles.get("repeat_last", "helper") if n == count - 1 else schema.roles.get("repeat_as", "helper")
-            options = _options(rule, hero_kind, reading, genre, table, used)
-            kind = rng.choice([table[k] for k in options if k in table])
+            kind = rng.choice([table[k] for k in options_for(rule) if k in table])
             used.add(kind.name)
             cast.repeated.append((kind, kind.word(lang), _gender(kind, lang), False))
         order = schema.roles.get("repeat_order", "")
@@ -247,7 +267,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
                and not (hero and not hero.person and hero.name not in FARM and k.name in FARM)  # no cow in the forest
                and (k.moves != "swim" or hero is not None and hero.moves == "swim")]  # a fish stays in its river
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
-    awake = [n for n in safe if n not in seasons_table()["night"]["kinds"]]  # an owl sleeps by day: no passer-by
+    awake = [n for n in safe if n not in whereabouts()["night"]["kinds"]]  # an owl sleeps by day: no passer-by
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
         wise = [w for w in WISE if hero is not None and hero.person or w in {k.name for k in animals}]
         return free(wise) or free(safe)
@@ -259,7 +279,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         foes = list(FOES.get(genre, FOES["fairy_tale"]))
         if hero is not None and not hero.person:  # animals fear a wolf or a fox, not Koschei
             foes = [f for f in foes if f in table and not table[f].person and f not in CREATURES] or ["wolf", "fox"]
-        by_day = [h for h in hunters if h not in seasons_table()["night"]["kinds"]]
+        by_day = [h for h in hunters if h not in whereabouts()["night"]["kinds"]]
         on_foot = [h for h in by_day if table[h].moves != "fly"]  # one who leads a friend off and bolts the door
         return free(on_foot) or free(by_day) or free(foes) or free(hunters)
     if rule == "master":  # those who can do the skill the hero wants to learn

@@ -17,7 +17,7 @@ from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
 from digitales.plot.premise import Reading, feature_class, read_title
-from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds
+from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds, indoor_kinds
 from digitales.plot.telling import Bound, bindings, fill, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
@@ -320,6 +320,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     hero = cast.roles.get("hero", (None,))[0]
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={reading.thing_class}", f"skill={reading.skill}",
             f"trait={reading.trait}", f"magic={reading.magic}",
+            f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
     if hero is not None:
