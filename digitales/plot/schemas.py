@@ -283,7 +283,8 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         on_foot = [h for h in by_day if table[h].moves != "fly"]  # one who leads a friend off and bolts the door
         return free(on_foot) or free(by_day) or free(foes) or free(hunters)
     if rule == "master":  # those who can do the skill the hero wants to learn
-        masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
+        skill = words_table()["skills"].get(reading.skill, {})
+        masters = words_table()["voices"]["kinds"] if skill.get("voice") else skill.get("masters", [])
         return free(masters) or free(safe)
     if rule == "tiny":
         return free([k.name for k in animals if k.scale == 0 and k.name in safe]) or free(

@@ -334,4 +334,6 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
         if reading.skill:  # an elephant may learn to swim, but it will not fly like a bird
             only = skill.get("only_moves", [])
             tags.append(f"can={'no' if only and hero.moves not in only else 'yes'}")
+            if skill.get("voice") and hero.trait("sound", lang):  # a voice of its own: "quack" comes when needed
+                tags.append("voice=yes")
     return tags

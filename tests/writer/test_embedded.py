@@ -94,3 +94,17 @@ def test_a_place_is_never_read_as_someone():
 
     assert with_preposition("курятник", "to", "ru") == "в курятник"  # pymorphy's first reading is a chicken thief
     assert with_preposition("тёплый курятник", "from", "ru") == "из тёплого курятника"
+
+
+@pytest.mark.parametrize("title, lang, own", [("The Duckling Who Could Not Quack", "en", "Quack!"),
+                                               ("Как щенок учился лаять", "ru", "Гав-гав!")])
+def test_a_voice_is_not_taught_the_teachers_offer_their_own_and_the_heros_comes_when_called(title, lang, own):
+    from digitales.plot.premise import words_table
+
+    voices = set(words_table()["voices"]["kinds"])
+    for seed in range(4):
+        tale = planned_tale(title, "comedy", lang, seed=seed)
+        teachers = [c for c in tale.characters if c.role.startswith("helper")][:-1]  # the last is the wise one
+        assert teachers and all(c.kind in voices for c in teachers)
+        text = "\n\n".join(p for s in write(tale) for p in s)
+        assert own in text and "woodpecker began to quack" not in text
