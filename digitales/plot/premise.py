@@ -74,6 +74,14 @@ def thing_class(word: str, lang: str) -> str:
     return _index("things", lang).get(word.replace("ё", "е"), "")
 
 
+def found_at(food: str, lang: str) -> str:
+    """Where a food the hero seeks is found («мёд» → the old lime tree where the bees live)."""
+    table = words_table()["found_at"]
+    head = food.lower().split()[-1]
+    lemma = morph().parse(head)[0].normal_form if lang == "ru" else english_singular(head)
+    return table.get(lemma, table.get(head, table["_other"]))[lang]
+
+
 def feature_class(feature: str, lang: str) -> str:
     """What kind of feature a why-tale explains: long (ears, neck), short (a tail), pattern
     (stripes, spots), colour (red, white), or other (a hump, a voice)."""

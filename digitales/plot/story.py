@@ -16,7 +16,7 @@ from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
-from digitales.plot.premise import Reading, feature_class, read_title
+from digitales.plot.premise import Reading, feature_class, found_at, read_title
 from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds, indoor_kinds
 from digitales.plot.telling import Bound, bindings, fill, tell
 from digitales.plot.world import problems
@@ -281,6 +281,8 @@ def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: 
     character's kind («нора» for a hedgehog), or the spec's own words."""
     if spec.get("title") and reading.places:
         return reading.places[0].name
+    if spec.get("found_at") and reading.thing_class == "food" and reading.thing is not None:
+        return found_at(reading.thing.name, lang)  # honey is found where the bees live, not at home
     trait = spec.get("trait", "")
     if trait:
         role, _, name = trait.partition(".")

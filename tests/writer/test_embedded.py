@@ -108,3 +108,13 @@ def test_a_voice_is_not_taught_the_teachers_offer_their_own_and_the_heros_comes_
         assert teachers and all(c.kind in voices for c in teachers)
         text = "\n\n".join(p for s in write(tale) for p in s)
         assert own in text and "woodpecker began to quack" not in text
+
+
+@pytest.mark.parametrize("title, lang, place", [("Как ёжик искал грибы", "ru", "берёзовая роща"),
+                                                ("The Little Bear Who Looked for Honey", "en", "old lime tree where the bees live")])
+def test_a_food_is_found_where_it_grows_not_at_home_where_mother_had_it_all_along(title, lang, place):
+    tale = planned_tale(title, "fairy_tale", lang)
+    found = next(b for b in tale.plan.beats if b.function == "found")
+    assert found.place == place
+    text = "\n\n".join(p for s in write(tale) for p in s)
+    assert ("берёзовую рощу" in text or "bees live" in text) and "all morning" not in text and "с утра" not in text
