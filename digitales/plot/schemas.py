@@ -220,6 +220,9 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     hero_kind = cast.roles.get("hero", (None,))[0]
     away = set(whereabouts()["away"].get(season_of(reading, schema, lang), []))
     house = indoor_kinds(reading, lang)
+    if house is None and reading.goal in ("seek", "want", "") and (reading.lost or reading.owner):
+        indoor = whereabouts()["indoor"]  # Granny's spoon is looked for in the house and the yard
+        house = set(indoor["house"]) | set(indoor["yard"])
     if house is not None:  # under a roof the friends are those who live there: no swan on the stairs
         away |= {name for name, kind in table.items() if not kind.person and name not in house}
 
@@ -239,6 +242,8 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
             continue
         elif rule == "elder" and role not in cast.roles:
             cast.roles[role] = _elder(hero_kind, lang)
+            if hero_kind is not None and hero_kind.person and cast.roles[role][0] is not None:
+                used.add(cast.roles[role][0].name)  # one granny in a tale: the wise one is someone else
         else:
             stock(role, options_for(rule))
     if "repeat" in schema.roles.values():

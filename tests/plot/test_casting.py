@@ -37,3 +37,17 @@ def test_under_a_roof_the_friends_are_those_who_live_in_a_house():
             met = {c.kind for c in tale.characters if c.role.startswith("helper")}
             assert met <= set(table["house"]) | set(table["yard"]), (title, seed, met)
             assert "yes" in tale.plan.beats[0].events[0].slots["_tags"].split("indoor=")[1][:3]
+
+
+def test_a_thing_lost_at_home_is_looked_for_in_the_house_and_yard_with_one_granny():
+    from digitales.plot.schemas import whereabouts
+
+    table = whereabouts()["indoor"]
+    for seed in range(8):
+        for title, lang in (("The Lost Silver Spoon", "en"), ("Бабушкины очки", "ru")):
+            tale = planned_tale(title, "novella", lang, seed=seed)
+            searched = [b for b in tale.plan.beats if b.function == "search_home"]
+            assert searched and not [b for b in tale.plan.beats if b.function == "wrong_way"]
+            kinds = [c.kind for c in tale.characters if c.role.startswith("helper")][:-1]
+            assert set(kinds) <= set(table["house"]) | set(table["yard"]), (title, seed, kinds)
+            assert [c.kind for c in tale.characters].count("grandmother") <= 1
