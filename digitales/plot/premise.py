@@ -222,8 +222,9 @@ def _best(parses, after_preposition: bool = False):
     if after_preposition and "NOUN" in parses[0].tag:  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
         oblique = [p for p in parses if "NOUN" in p.tag and "nomn" not in p.tag]
         return next((p for p in oblique if kind_of(p.normal_form, "ru")), oblique[0] if oblique else parses[0])
-    if "NOUN" not in parses[0].tag:
-        return parses[0]
+    if "NOUN" not in parses[0].tag:  # «сорока» is a magpie before it is "of forty"
+        return next((p for p in parses if "NOUN" in p.tag and "nomn" in p.tag and kind_of(p.normal_form, "ru")),
+                    parses[0])
     return next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
 
 
@@ -325,6 +326,11 @@ def _russian_feature(reading: Reading, words, parses) -> None:
             reading.owner = owner
             reading.objects = [o for o in reading.objects if o.name != reading.thing.name]
             return
+    for parse in parses:  # «Почему лягушка квакает»: a sound of its own — the voice is what the tale explains
+        q = parse[0]
+        if q.tag.POS == "VERB" and skill_of(q.normal_form, "ru") and words_table()["skills"][skill_of(q.normal_form, "ru")].get("voice"):
+            reading.thing, reading.thing_class, reading.owner = Named("голос", "male"), "feature", owner
+            return
     for parse in parses:  # «Почему лиса рыжая»: a colour, no noun — the hare's coat is
         q = parse[0]
         if q.tag.POS in ("ADJF", "ADJS") and q.normal_form not in words_table()["type_words"]["why"]["ru"]:
@@ -358,7 +364,8 @@ tale story under over into out up down off through behind beside near far very s
 ADJECTIVES_EN = set("""little big small old young grey gray brave wise red white black golden silver great clever
 silly kind tiny giant enormous huge last first lonely sleepy hungry lazy busy proud shy curious magic
 magical happy sad angry dark bright secret strange lost new tall short long fat thin poor rich good bad
-green blue yellow brown pink purple orange""".split()) | {w for t in words_table()["traits"].values() for w in t["en"]} | set(
+green blue yellow brown pink purple orange bushy fluffy furry woolly shaggy soft thick prickly spiky loud
+hoarse""".split()) | {w for t in words_table()["traits"].values() for w in t["en"]} | set(
     words_table()["magic"]["words"]["en"])
 NUMBERS_EN = set("one two three four five six seven eight nine ten eleven twelve".split())
 PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond", "marsh", "swamp", "mountain", "hill",
@@ -369,7 +376,8 @@ PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond",
 FAMILY_EN = {"grandpa", "grandma", "granny", "grandad", "grandfather", "grandmother", "mother", "father", "mum", "mom", "dad"}
 NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
 FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
-               "quills", "voice", "colours", "colors", "feathers", "mane", "pouch", "legs", "nose", "whiskers"}
+               "quills", "voice", "colours", "colors", "feathers", "mane", "pouch", "legs", "nose", "whiskers", "fur",
+               "wool", "coat", "fleece", "eyes", "prickles", "claws", "beak", "wings"}
 
 
 def _read_english(title: str) -> Reading:

@@ -5,7 +5,9 @@ the way children's tales go in threes — each a scene with its place, time, moo
 takes part and what they use. The schema names its roles (hero, helper, wise, foe…);
 casting fills them from the title first, then from the characters table by nature
 (a helper is no one who would eat the hero; a mentor is a master of the skill). The
-templates that tell each step live in the same file; the writer fills them.
+templates that tell each step live in the same file; the writer fills them. A step may
+say `new_day = true` when the tale moves on to another day or season ("next autumn"), so
+its time of day may come before the last step's.
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ def _pair_schema(reading: Reading, genre: str) -> str | None:
 
 def _fits(schema: Schema, reading: Reading) -> bool:
     has = {"thing": reading.thing is not None, "skill": bool(reading.skill), "shelter": reading.shelter,
-           "feature": reading.thing_class == "feature", "two": len(reading.characters) >= 2}
+           "feature": reading.thing_class == "feature", "two": len(reading.characters) >= 2, "trait": bool(reading.trait),
+           "magic": bool(reading.magic)}
     return all(has.get(n, True) for n in schema.needs)
 
 

@@ -205,7 +205,8 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
             f"summary_{lang}") else ""
         event = Event(action=step.get("action", step["id"]), who=who, to=slots[step["to"]].name if step.get("to") in slots else "",
                       objects=objects, moves=step.get("moves", ""), summary=summary, step=f"{schema.id}/{step['id']}",
-                      slots={k: v.name for k, v in slots.items()} | {"_tags": ",".join(tags), "_last": str(r == count - 1)},
+                      slots={k: v.name for k, v in slots.items()} | {"_tags": ",".join(tags), "_last": str(r == count - 1)}
+                      | ({"new_day": "yes"} if step.get("new_day") else {}),  # "next autumn": the clock may start again
                       repeat=r)
         beats.append(Beat(function=step["id"], place=place, time_of_day=step.get("time", "day"), mood=step.get("mood", "calm"),
                           cast=list(dict.fromkeys(who + ([event.to] if event.to else []))), events=[event]))
@@ -325,14 +326,14 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
             f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
+    if reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
+        tags.append(f"feature={feature_class(reading.thing.name, lang)}")
     if hero is not None:
         tags += [f"hero={hero.name}", f"nature={hero.nature}", f"person={'yes' if hero.person else 'no'}",
                  f"moves={hero.moves}"]
         from digitales.plot.premise import words_table
 
         skill = words_table()["skills"].get(reading.skill, {})
-        if reading.thing_class == "feature" and reading.thing is not None:
-            tags.append(f"feature={feature_class(reading.thing.name, lang)}")
         if reading.skill:  # an elephant may learn to swim, but it will not fly like a bird
             only = skill.get("only_moves", [])
             tags.append(f"can={'no' if only and hero.moves not in only else 'yes'}")

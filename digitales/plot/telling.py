@@ -53,8 +53,13 @@ class MissingSlot(KeyError):
     """A template names a slot the event did not bind."""
 
 
+SHORTENED = {"goal", "item"}  # things said in full once a scene, then by their noun: «волшебная дудочка», then «дудочка»
+
+
 def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, list[str]] | None = None,
          repeat: int = 0) -> str:
+    mentioned: set[str] = set()
+
     def replace(m: re.Match) -> str:
         look, phrase, key, trait, case, forms = m.groups()
         capital = key[0].isupper()
@@ -81,7 +86,9 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
             else:
                 text = _said(value, case, lang, proper=False)
         else:
-            text = _said(bound.name, case, lang, bound.proper)
+            name = _short(bound) if key in SHORTENED and key in mentioned and case != "bare" else bound.name
+            mentioned.add(key)
+            text = _said(name, case, lang, bound.proper)
         return text[:1].upper() + text[1:] if capital and text else text
 
     text = SLOT.sub(replace, template)
@@ -94,6 +101,14 @@ YOUNG = re.compile(r"(ёнок|онок|енец|ling|chick|owlet)$")  # утё�
 def _moves(bound: Bound) -> str:
     moves = bound.kind.moves if bound.kind else ""
     return "walk" if moves == "fly" and YOUNG.search(bound.name.split()[-1].lower()) else moves
+
+
+def _short(bound: Bound) -> str:
+    """A thing's noun alone, after its first mention: "the magic flute" is then "the flute"."""
+    words = bound.name.split()
+    if bound.proper or len(words) != 2 or "-" in bound.name:
+        return bound.name
+    return words[-1]
 
 
 def slots_in(template: str) -> set[str]:

@@ -145,3 +145,12 @@ def test_a_magic_thing_is_a_wonder_tales_gift_and_does_what_it_is(title, lang, t
     reading = read_title(title, lang)
     assert (reading.goal, reading.thing.name, reading.magic) == ("magic", thing, magic)
     assert read_title("Как ёжик искал волшебный клубок", "ru").goal == "seek"  # the title's own goal comes first
+
+
+def test_every_skill_is_a_skill_and_a_sound_in_a_why_title_is_the_voice():
+    from digitales.plot.premise import words_table
+
+    assert {"whistle", "dance", "skate", "bark", "quack"} <= set(words_table()["skills"])
+    assert read_title("Почему лягушка квакает", "ru").thing.name == "голос"
+    assert read_title("Why the Squirrel Has a Bushy Tail", "en").thing.name == "bushy tail"
+    assert read_title("Любопытная сорока", "ru").hero.name == "сорока"  # a magpie before it is "of forty"
