@@ -113,7 +113,9 @@ def _magic_thing(reading: Reading, lang: str) -> None:
     for thing in ([reading.thing] if reading.thing else []) + reading.objects:
         words = thing.name.lower().replace("ё", "е").split()
         lemmas = [morph().parse(w)[0].normal_form.replace("ё", "е") if lang == "ru" else english_singular(w) for w in words]
-        if not set(lemmas) & {w.replace("ё", "е") for w in table["words"][lang]}:
+        wonder = any(lemmas[-1] in table[key][lang] for key in ("music", "food", "paint", "way"))
+        if not set(lemmas) & {w.replace("ё", "е") for w in table["words"][lang]} and not (
+                wonder and reading.goal == "" and reading.characters):  # "The Girl and the Lantern": a lantern that shows the way
             continue
         reading.magic = next((key for key, listed in table.items() if key != "words" and set(lemmas) & set(listed[lang])),
                              "wish")

@@ -148,6 +148,8 @@ def season_of(reading: Reading, schema: Schema, lang: str) -> str:
             return season
     if schema.id == "farewell" and reading.thing is None:
         return "autumn"
+    if schema.id == "flaw":
+        return table["trait_season"].get(reading.trait, "")
     return ""
 
 
@@ -202,7 +204,8 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         options = [table[k] for k in options if k in table and k not in used] or [table[k] for k in options if k in table]
         kind = rng.choice(options)
         used.add(kind.name)
-        cast.roles[role] = (kind, kind.word(lang), _gender(kind, lang), False)
+        word = kind.word(lang)
+        cast.roles[role] = (kind, word, _gender(kind, lang), word[:1].isupper())  # "Koschei the Deathless", no article
 
     owner = next((c for c in named if reading.owner and c.name == reading.owner), None)
     if owner is not None and "elder" in schema.roles and reading.goal != "why":

@@ -43,7 +43,7 @@ TITLES = [
     ("The Fox Who Wanted the Moon", "en", ["fox"], "want", "moon", [], []),
     ("How the Zebra Got Its Stripes", "en", ["zebra"], "why", "stripes", [], []),
     ("The Kitten Who Could Not Purr", "en", ["kitten"], "learn", "purr", [], []),
-    ("The Girl and the Lantern", "en", ["girl"], "", "lantern", [], []),
+    ("The Girl and the Lantern", "en", ["girl"], "magic", "lantern", [], []),  # a lantern that shows the way
     ("The Last Leaf of Autumn", "en", [], "farewell", "leaf", ["autumn"], []),
     ("The Shadow Under the Stairs", "en", [], "mystery", "shadow", [], ["stairs"]),
     ("The Fox and the Castle", "en", ["fox"], "", None, [], ["castle"]),

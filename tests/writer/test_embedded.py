@@ -118,3 +118,13 @@ def test_a_food_is_found_where_it_grows_not_at_home_where_mother_had_it_all_alon
     assert found.place == place
     text = "\n\n".join(p for s in write(tale) for p in s)
     assert ("берёзовую рощу" in text or "bees live" in text) and "all morning" not in text and "с утра" not in text
+
+
+@pytest.mark.parametrize("title, lang, words", [("Волшебный горшочек", "ru", "накорми голодных"),
+                                                ("The Magic Bell", "en", "dance"),
+                                                ("The Girl and the Lantern", "en", "show")])
+def test_a_wonder_tales_gift_does_what_it_is_and_goes_wrong_for_the_greedy_one(title, lang, words):
+    tale = planned_tale(title, "fairy_tale", lang)
+    assert tale.plan.tale_type == "magic"
+    text = "\n\n".join(p for s in write(tale) for p in s)
+    assert words in text.lower() and not re.search(r"\bthe Koschei\b", text)
