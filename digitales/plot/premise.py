@@ -480,6 +480,10 @@ def _read_english(title: str) -> Reading:
     if reading.thing is not None and not reading.thing_class:
         head = english_singular(reading.thing.name.split()[-1])
         reading.thing_class = "feature" if reading.goal == "why" else thing_class(head, "en")
+    if reading.goal == "why" and not reading.characters and len(reading.objects) >= 2 and reading.thing is not None \
+            and reading.objects[0] is not reading.thing:  # "Why the Porcupine Has Quills": the one it has them is someone
+        first = reading.objects.pop(0)
+        reading.characters.append(Named(first.name, "male", None))
     if reading.goal == "why" and reading.characters and not reading.owner:
         reading.owner = reading.characters[0].name
     if reading.goal == "why" and reading.thing is not None and reading.thing.name in ADJECTIVES_EN:

@@ -222,7 +222,10 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         take("hero", hero)
         named.remove(hero)
     elif "hero" in schema.roles:
-        stock("hero", STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"]))
+        heroes = STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"])
+        if season_of(reading, schema, lang) != "winter":  # a snowman keeps the last apple of autumn? no
+            heroes = tuple(h for h in heroes if h != "snowman")
+        stock("hero", heroes)
     hero_kind = cast.roles.get("hero", (None,))[0]
     away = set(whereabouts()["away"].get(season_of(reading, schema, lang), []))
     house = indoor_kinds(reading, lang)
