@@ -198,9 +198,9 @@ def _read_russian(title: str) -> Reading:
         if ("anim" in p.tag or kind is not None) and low not in NOT_CHARACTERS_RU and low not in PLACES_RU:
             reading.characters.append(_named(words, parses, start, end, p, kind))
         elif low in PLACES_RU:
-            reading.places.append(Named(_phrase_nominative(words, parses, start, i), _gender(p)))
+            reading.places.append(_thing_named(_phrase_nominative(words, parses, start, i), p))
         elif types.get(low) not in ("mystery", "farewell", "why") and low not in NOT_THINGS_RU:
-            thing = Named(_phrase_nominative(words, parses, start, i), _gender(p))
+            thing = _thing_named(_phrase_nominative(words, parses, start, i), p)
             reading.objects.append(thing)
             if types.get(low) == "shelter":
                 reading.shelter = True
@@ -232,6 +232,14 @@ def _best(parses, after_preposition: bool = False):
 
 def _gender(p) -> str:
     return "plural" if p.tag.number == "plur" else GENDERS.get(p.tag.gender, "male")
+
+
+def _thing_named(nominative: str, p) -> Named:
+    """A thing with the gender and number of its own nominative: «лета» in «день лета» is
+    «лето» (neuter, not the river Лета); «старой мельницы» is one mill, «грибы» are many."""
+    head = nominative.split()[-1]
+    own = next((q for q in morph().parse(head) if "NOUN" in q.tag and "nomn" in q.tag and q.word == head), None)
+    return Named(nominative, _gender(own if own is not None else p))
 
 
 def _name_span(words, parses, i, p) -> tuple[int, int]:

@@ -234,6 +234,8 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         house = set(indoor["house"]) | set(indoor["yard"])
     if house is not None:  # under a roof the friends are those who live there: no swan on the stairs
         away |= {name for name, kind in table.items() if not kind.person and name not in house}
+    else:  # and out of doors, no cockroach with a basket
+        away |= set(whereabouts()["indoor"]["only_indoors"])
 
     def options_for(rule: str) -> list[str]:  # a starling has flown south by the last leaf; an ant sleeps under the snow
         return _options(rule, hero_kind, reading, genre, table, used | away) or _options(

@@ -31,6 +31,7 @@ from digitales.plot.kinds import Kind, kinds, trait_of
 from digitales.plot.known import known_tales
 from digitales.plot.schemas import holds, schemas
 from digitales.tale import Event, Tale
+from digitales.text.morph import morph
 from digitales.text.russian import head_noun, inflect_phrase
 
 GENDER_INDEX = {"male": 0, "female": 1, "neuter": 2, "plural": 3}
@@ -53,6 +54,7 @@ class MissingSlot(KeyError):
     """A template names a slot the event did not bind."""
 
 
+ONLY_ONE_EN = {"sky", "sea", "sun", "moon", "wind", "dark", "forest floor"}  # said with "the" even at first mention
 SHORTENED = {"goal", "item"}  # things said in full once a scene, then by their noun: «волшебная дудочка», then «дудочка»
 
 
@@ -86,7 +88,9 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
             else:
                 text = _said(value, case, lang, proper=False)
         else:
-            name = _short(bound) if key in SHORTENED and key in mentioned and case != "bare" else bound.name
+            name = bound.name
+            if key in mentioned and case != "bare" and (key in SHORTENED or bound.proper):
+                name = _short(bound, lang)
             mentioned.add(key)
             text = _said(name, case, lang, bound.proper)
         return text[:1].upper() + text[1:] if capital and text else text
@@ -103,10 +107,17 @@ def _moves(bound: Bound) -> str:
     return "walk" if moves == "fly" and YOUNG.search(bound.name.split()[-1].lower()) else moves
 
 
-def _short(bound: Bound) -> str:
-    """A thing's noun alone, after its first mention: "the magic flute" is then "the flute"."""
+def _short(bound: Bound, lang: str) -> str:
+    """A name after its first mention in a scene: a thing by its noun ("the magic flute", then
+    "the flute"); a name by itself without its epithet («Кощей Бессмертный», then «Кощей»)."""
     words = bound.name.split()
-    if bound.proper or len(words) != 2 or "-" in bound.name:
+    if bound.proper:
+        if lang == "en" and " the " in bound.name:
+            return bound.name.split(" the ")[0]  # "Koschei the Deathless"
+        epithet = lang == "ru" and len(words) == 2 and "ADJF" in morph().parse(words[1])[0].tag \
+            and "ADJF" not in morph().parse(words[0])[0].tag  # «Кощей Бессмертный», not «Серый Волк»
+        return words[0] if epithet else bound.name
+    if len(words) != 2 or "-" in bound.name:
         return bound.name
     return words[-1]
 
@@ -128,6 +139,8 @@ def _said(name: str, case: str | None, lang: str, proper: bool) -> str:
     if case == "a":
         if proper:
             return name
+        if name in ONLY_ONE_EN:  # "try the sky", not "a sky"
+            return f"the {name}"
         return ("an " if name[:1].lower() in "aeiou" else "a ") + name
     return bare
 

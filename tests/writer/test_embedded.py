@@ -128,3 +128,20 @@ def test_a_wonder_tales_gift_does_what_it_is_and_goes_wrong_for_the_greedy_one(t
     assert tale.plan.tale_type == "magic"
     text = "\n\n".join(p for s in write(tale) for p in s)
     assert words in text.lower() and not re.search(r"\bthe Koschei\b", text)
+
+
+def test_a_things_number_and_gender_and_a_names_epithet_are_said_right():
+    tale = planned_tale("The Little Hedgehog Who Looked for Apples", "fairy_tale", "en")
+    text = "\n\n".join(p for s in write(tale) for p in s)
+    assert "no apples" in text and "was no apples" not in text and "Where can it be" not in text and "a sky" not in text
+    summer = planned_tale("Последний день лета", "tragedy", "ru")
+    assert next(t for t in summer.plan.things if t.name == "лето").gender == "neuter"
+    said = fill("{Foe} пришёл. {Foe} ушёл. {E} came, and {e} left.",
+                {"foe": Bound("Кощей Бессмертный", "male", True), "e": Bound("Koschei the Deathless", "male", True)}, "ru")
+    assert said.startswith("Кощей Бессмертный пришёл. Кощей ушёл.")
+
+
+def test_no_cockroach_out_of_doors():
+    for seed in range(10):
+        tale = planned_tale("The Badger and the Heron", "drama", "en", seed=seed)
+        assert "cockroach" not in {c.kind for c in tale.characters}
