@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from digitales.plot.kinds import DATA, Kind, kinds
-from digitales.plot.premise import Reading, words_table
+from digitales.plot.premise import Reading, feature_class, words_table
 
 SCHEMAS = DATA / "schemas"
 
@@ -36,6 +36,7 @@ class Schema:
     steps: list[dict]
     phrases: dict[str, dict] = field(default_factory=dict)
     moral: dict[str, list] = field(default_factory=dict)
+    say_in_full: list[str] = field(default_factory=list)  # slots never shortened after their first mention
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,8 @@ def schemas() -> dict[str, Schema]:
         d = tomllib.loads(path.read_text(encoding="utf-8"))
         found[d["id"]] = Schema(d["id"], d.get("genres", []), d.get("goals", []), d.get("needs", []), d.get("repeat", 3),
                                 d.get("roles", {}), d.get("places", {}), d.get("objects", {}), d["steps"],
-                                d.get("phrases", {}), {"ru": d.get("moral_ru", []), "en": d.get("moral_en", [])})
+                                d.get("phrases", {}), {"ru": d.get("moral_ru", []), "en": d.get("moral_en", [])},
+                                d.get("say_in_full", []))
     return found
 
 
@@ -150,6 +152,8 @@ def season_of(reading: Reading, schema: Schema, lang: str) -> str:
         return "autumn"
     if schema.id == "flaw":
         return table["trait_season"].get(reading.trait, "")
+    if schema.id == "why" and reading.thing is not None:
+        return table["feature_season"].get(feature_class(reading.thing.name, lang), "")
     return ""
 
 

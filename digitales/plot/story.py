@@ -258,6 +258,8 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
         bare = lang == "en" and reading.thing_class in ("season", "abstract", "skill", "feature")
         bound["goal"] = Bound(reading.thing.name, reading.thing.gender, proper=bare)
         things.append(Thing(reading.thing.name, reading.thing.name.split()[-1], reading.thing.gender, "goal", bare))
+        if reading.thing_class == "feature":  # «короткий хвост»: the tale says «хвост» where it must, not «длинное»
+            bound["part"] = Bound(reading.thing.name.split()[-1], reading.thing.gender)  # the noun agrees as its phrase does
     elif "goal" in schema.objects:
         spec = schema.objects["goal"]
         bound["goal"] = Bound(spec[lang], spec.get(f"gender_{lang}", spec.get("gender", "male")))

@@ -59,8 +59,8 @@ SHORTENED = {"goal", "item"}  # things said in full once a scene, then by their 
 
 
 def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, list[str]] | None = None,
-         repeat: int = 0) -> str:
-    mentioned: set[str] = set()
+         repeat: int = 0, in_full: set[str] | frozenset = frozenset()) -> str:
+    mentioned: set[str] = set()  # which slots this scene has named already
 
     def replace(m: re.Match) -> str:
         look, phrase, key, trait, case, forms = m.groups()
@@ -68,7 +68,7 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
         key = key.lower()
         if phrase:
             options = (phrases or {}).get(key, [""])
-            text = fill(options[min(repeat, len(options) - 1)], slots, lang, phrases, repeat)
+            text = fill(options[min(repeat, len(options) - 1)], slots, lang, phrases, repeat, in_full)
             return text[:1].upper() + text[1:] if capital else text
         if key not in slots:
             raise MissingSlot(key)
@@ -89,7 +89,7 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
                 text = _said(value, case, lang, proper=False)
         else:
             name = bound.name
-            if key in mentioned and case != "bare" and (key in SHORTENED or bound.proper):
+            if key in mentioned and case != "bare" and key not in in_full and (key in SHORTENED or bound.proper):
                 name = _short(bound, lang)
             mentioned.add(key)
             text = _said(name, case, lang, bound.proper)
@@ -170,7 +170,7 @@ def tell(event: Event, tale: Tale, bound: dict[str, Bound]) -> str:
     template = choose_variant(step.get(tale.lang, []), event, rng, ordered=bool(step.get("repeat")))
     slots = {role: bound.get(name, Bound(name)) for role, name in event.slots.items() if not role.startswith("_")}
     phrases = {k: v.get(tale.lang, [""]) for k, v in schema.phrases.items()}
-    return fill(template, slots, tale.lang, phrases, event.repeat)
+    return fill(template, slots, tale.lang, phrases, event.repeat, frozenset(schema.say_in_full))
 
 
 def choose_variant(variants: list[dict], event: Event, rng: random.Random, ordered: bool = False) -> str:

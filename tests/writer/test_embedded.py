@@ -145,3 +145,11 @@ def test_no_cockroach_out_of_doors():
     for seed in range(10):
         tale = planned_tale("The Badger and the Heron", "drama", "en", seed=seed)
         assert "cockroach" not in {c.kind for c in tale.characters}
+
+
+def test_a_why_tale_names_the_part_and_a_magic_thing_is_named_the_same_in_its_words():
+    for title, lang, part in (("Почему у зайца короткий хвост", "ru", "хвост"), ("Why the Bear Has a Short Tail", "en", "tail")):
+        text = "\n\n".join(p for s in write(planned_tale(title, "fable", lang)) for p in s)
+        assert text.count(part) >= 4 and "длинное" not in text and "long, fine thing" not in text
+    text = "\n\n".join(p for s in write(planned_tale("Волшебная скрипка", "fairy_tale", "ru")) for p in s)
+    assert "Играй, волшебная скрипка" in text and "Играй, скрипка" not in text
