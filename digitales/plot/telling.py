@@ -55,7 +55,8 @@ class MissingSlot(KeyError):
 
 
 ONLY_ONE_EN = {"sky", "sea", "sun", "moon", "wind", "dark", "forest floor"}  # said with "the" even at first mention
-SHORTENED = {"goal", "item"}  # things said in full once a scene, then by their noun: «волшебная дудочка», then «дудочка»
+SHORTENED = {"goal", "item"}
+TELLINGS = ("first", "second")  # a tale type's alternative tellings, labelled `telling = "second"` on its variants  # things said in full once a scene, then by their noun: «волшебная дудочка», then «дудочка»
 
 
 def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, list[str]] | None = None,
@@ -167,19 +168,27 @@ def tell(event: Event, tale: Tale, bound: dict[str, Bound]) -> str:
     schema = schemas()[schema_id]
     step = next(s for s in schema.steps if s["id"] == step_id)
     rng = random.Random(f"{tale.seed}:{tale.title}:{event.step}:{event.repeat}")
-    template = choose_variant(step.get(tale.lang, []), event, rng, ordered=bool(step.get("repeat")))
+    telling = random.Random(f"{tale.seed}:{tale.title}:telling").choice(TELLINGS)
+    template = choose_variant(step.get(tale.lang, []), event, rng, ordered=bool(step.get("repeat")), telling=telling)
     slots = {role: bound.get(name, Bound(name)) for role, name in event.slots.items() if not role.startswith("_")}
     phrases = {k: v.get(tale.lang, [""]) for k, v in schema.phrases.items()}
     return fill(template, slots, tale.lang, phrases, event.repeat, frozenset(schema.say_in_full))
 
 
-def choose_variant(variants: list[dict], event: Event, rng: random.Random, ordered: bool = False) -> str:
+def choose_variant(variants: list[dict], event: Event, rng: random.Random, ordered: bool = False,
+                   telling: str = "") -> str:
     """The most specific variant whose `when` all holds; among those, the one for this time
-    round (a repeated step's variants go in order, so a refrain can grow) or one by the seed."""
+    round (a repeated step's variants go in order, so a refrain can grow) or one by the seed.
+    Variants marked with a `telling` belong together across steps (the wise one asks about the
+    wind, and the hero then follows the wind): the tale keeps to the telling it was given."""
     tags = dict(t.split("=", 1) for t in event.slots.get("_tags", "").split(",") if "=" in t)
     tags["last"] = "yes" if event.slots.get("_last") == "True" else "no"
 
     fitting = [v for v in variants if holds(v.get("when", {}), tags)]
+    labelled = sorted({v["telling"] for v in fitting if v.get("telling")})
+    if labelled:
+        keep = telling if telling in labelled else labelled[0]
+        fitting = [v for v in fitting if v.get("telling", keep) == keep]
     if not fitting:
         raise UserError(f"no telling of step {event.step!r} fits this tale")
     most = max(len(v.get("when", {})) for v in fitting)
