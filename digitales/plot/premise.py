@@ -103,6 +103,8 @@ def read_title(title: str, lang: str) -> Reading:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
     _hero_trait(reading, lang)
     _magic_thing(reading, lang)
+    if reading.thing_class == "weather" and reading.goal == "" and reading.characters:
+        reading.goal = "fear"  # "The Goose and the Storm": a storm is not a thing to fetch, but one to stop fearing
     return reading
 
 

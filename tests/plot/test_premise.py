@@ -154,3 +154,9 @@ def test_every_skill_is_a_skill_and_a_sound_in_a_why_title_is_the_voice():
     assert read_title("Почему лягушка квакает", "ru").thing.name == "голос"
     assert read_title("Why the Squirrel Has a Bushy Tail", "en").thing.name == "bushy tail"
     assert read_title("Любопытная сорока", "ru").hero.name == "сорока"  # a magpie before it is "of forty"
+
+
+def test_a_storm_in_a_title_is_a_fear_to_make_friends_with_not_a_thing_to_fetch():
+    assert read_title("The Goose and the Storm", "en").goal == "fear"
+    assert read_title("Зайчик и гроза", "ru").goal == "fear"
+    assert read_title("Ёжик в тумане", "ru").goal == ""
