@@ -197,7 +197,8 @@ def _read_russian(title: str) -> Reading:
         if reading.thing is not None and _phrase_nominative(words, parses, start, i) == reading.thing.name:
             i = end  # the goal's thing, read with its verb («искал маму»)
             continue
-        if ("anim" in p.tag or kind is not None) and low not in NOT_CHARACTERS_RU and low not in PLACES_RU:
+        if ("anim" in p.tag or kind is not None) and low not in NOT_CHARACTERS_RU and low not in PLACES_RU \
+                and thing_class(low, "ru") != "tree":  # «старого дуба» is an oak, not a dullard
             reading.characters.append(_named(words, parses, start, end, p, kind))
         elif low in PLACES_RU:
             reading.places.append(_thing_named(_phrase_nominative(words, parses, start, i), p))

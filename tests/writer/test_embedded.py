@@ -153,3 +153,11 @@ def test_a_why_tale_names_the_part_and_a_magic_thing_is_named_the_same_in_its_wo
         assert text.count(part) >= 4 and "длинное" not in text and "long, fine thing" not in text
     text = "\n\n".join(p for s in write(planned_tale("Волшебная скрипка", "fairy_tale", "ru")) for p in s)
     assert "Играй, волшебная скрипка" in text and "Играй, скрипка" not in text
+
+
+def test_an_old_trees_last_autumn_ends_with_its_acorn_not_in_a_book():
+    for title, lang, sign in (("The Old Oak's Last Autumn", "en", "acorn"), ("Последняя осень старого дуба", "ru", "жёлудь")):
+        tale = planned_tale(title, "tragedy", lang)
+        text = "\n\n".join(p for s in write(tale) for p in s)
+        assert sign in text and "book" not in text and "книжк" not in text
+        assert not [c for c in tale.characters if c.role == "hero" and "дуб" in c.name]
