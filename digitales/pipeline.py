@@ -3,6 +3,7 @@
     title, genre, lang ─► plot ─► writer ─► text ─┬─► voice ──┐
                                                    ├─► picture ├─► montage ─► tale.mp4
                                                    └─► music ──┘
+                                              picture ─► book ─► book.pdf (the picture book)
 
 Every stage reads the `Tale` and enriches it. Each has named backends (one per
 file in its folder), picked by settings. A stage's work is cached by a hash of
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from digitales import montage, music, picture, plot, text, voice, writer
+from digitales import book, montage, music, picture, plot, text, voice, writer
 from digitales.backend import Backend, Job
 from digitales.cache import StageCache, TaleLock, code_digest
 from digitales.errors import UserError
@@ -44,6 +45,7 @@ GRAPH = (
     Stage("picture", picture.BACKENDS, needs=("text",)),
     Stage("music", music.BACKENDS, needs=("voice",)),  # the bed must fit the narration's length
     Stage("montage", montage.BACKENDS, needs=("voice", "picture", "music")),
+    Stage("book", book.BACKENDS, needs=("picture",)),
 )
 STAGES = tuple(s.name for s in GRAPH)
 
@@ -172,7 +174,7 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
             tale.metrics["writer"]["length_vs_target"] = round(sum(s.duration for s in tale.scenes) / target, 3)
         tale.timings["cached"] = cached
         tale.timings["total"] = round(sum(v for k, v in tale.timings.items() if k in STAGES), 3)
-        if until in (None, "montage"):
+        if until in (None, "montage", "book"):
             _remove_stale_scene_files(folder, tale)
         tale.save(folder / "manifest.json")
     return tale, folder

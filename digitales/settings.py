@@ -104,6 +104,7 @@ class VideoSettings(Section):
     loudness: float = -16.0  # LUFS of the final mix
     true_peak: float = -2.0  # dBTP ceiling given to loudnorm (AAC adds a few tenths)
     duck_db: float = Field(12.0, ge=0, le=40)  # how far music dips under speech
+    read_along: bool = False  # karaoke subtitles: each word lights up as it is spoken (subtitles.ass, and burned in)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -111,6 +112,11 @@ class VideoSettings(Section):
         num, den = (int(x) for x in self.aspect.split(":"))
         width = round(self.height * num / den / 2) * 2
         return width, self.height
+
+
+class BookSettings(Section):
+    backend: str = "fpdf"  # the picture book, book.pdf: a title page, then each scene's picture and text
+    size: Literal["a4", "letter"] = "a4"  # portrait
 
 
 class Settings(BaseSettings):
@@ -129,6 +135,7 @@ class Settings(BaseSettings):
     picture: PictureSettings = PictureSettings()
     music: MusicSettings = MusicSettings()
     video: VideoSettings = VideoSettings()
+    book: BookSettings = BookSettings()
 
     def stage(self, name: str) -> Section:
         return getattr(self, name)
@@ -179,6 +186,7 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
 
 def choices(*, genre: str | None = None, lang: str | None = None, seed: int | None = None, out: Path | str | None = None,
             aspect: str | None = None, height: int | None = None, burn_subtitles: bool | None = None,
+            read_along: bool | None = None, book_size: str | None = None,
             stress_dict: Path | str | None = None, writer: str | None = None, minutes: float | None = None,
             voice: str | None = None,
             picture: str | None = None, music: str | None = None, music_file: Path | str | None = None) -> dict[str, Any]:
@@ -203,6 +211,8 @@ def choices(*, genre: str | None = None, lang: str | None = None, seed: int | No
     put("video.aspect", aspect)
     put("video.height", height)
     put("video.burn_subtitles", burn_subtitles)
+    put("video.read_along", read_along)
+    put("book.size", book_size.lower() if book_size else book_size)
     put("text.stress_dict", stress_dict)
     if writer is not None:
         name, _, model = writer.partition(":")  # "hf:MODEL", "gguf:PATH", "openai:URL#MODEL"

@@ -99,6 +99,8 @@ class Line:
     paragraph: int = 0  # paragraph number inside the scene: a longer pause between paragraphs
     start: float = 0.0
     end: float = 0.0
+    words: list[list[float]] = field(default_factory=list)  # [start, end] of each of text.words.spoken_words(text)
+    # as the voice engine timed them (read-along subtitles); empty when the engine does not say
 
 
 @dataclass
@@ -175,6 +177,7 @@ class Tale:
             for line in scene.lines:
                 line.start = round(line.start + shift, 3)
                 line.end = round(line.end + shift, 3)
+                line.words = [[round(a + shift, 3), round(b + shift, 3)] for a, b in line.words]
             offset += scene.duration
 
     def to_dict(self) -> dict[str, Any]:

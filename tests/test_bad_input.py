@@ -67,6 +67,7 @@ def test_a_language_the_embedded_writer_does_not_write(tmp_path):
     (["--voice", "robot"], "unknown voice backend"),
     (["--picture", "oil"], "unknown picture backend"),
     (["--until", "dinner"], "unknown stage"),
+    (["--book-size", "a5"], "book.size"),
     (["--music-file", "/no/such/tune.mp3"], "not found"),
 ])
 def test_bad_choices(tmp_path, ru_text, args, expect):

@@ -56,23 +56,34 @@ class FfmpegMontage(Backend):
         srt, vtt = subtitles.to_srt(cues), subtitles.to_vtt(cues)
         write_text_atomic(job.path("subtitles.srt"), srt)
         write_text_atomic(job.path("subtitles.vtt"), vtt)
+        v = self.settings.video
+        ass = None
+        if v.read_along or v.burn_subtitles:
+            ass = subtitles.to_ass(cues, v.size, fonts.font_family("subtitle"), read_along=v.read_along)
+        if v.read_along:
+            write_text_atomic(job.path("subtitles.ass"), ass)
+        else:  # one left by an earlier read-along run would no longer match the video
+            job.path("subtitles.ass").unlink(missing_ok=True)
         write_text_atomic(job.path("story.md"), story_markdown(tale))
         inputs = {
             "audio": [file_digest(job.path(s.audio)) for s in tale.scenes],
             "images": [(file_digest(job.path(i.path)), i.line) for s in tale.scenes for i in s.images],
             "title_image": file_digest(job.path(tale.title_image)),
             "music": file_digest(job.path(tale.music.audio)) if tale.music.audio else None,
-            "timeline": [(s.start, s.end, [(l.start, l.end, l.text) for l in s.lines]) for s in tale.scenes],
+            "timeline": [(s.start, s.end, [(l.start, l.end, l.text, l.words) for l in s.lines]) for s in tale.scenes],
             "title": tale.title, "seed": tale.seed, "video": self.key_settings(),
         }
-        result, entry = job.cache.memo({"inputs": digest(inputs)}, lambda d: self._render(tale, job, srt, cues, d))
+        result, entry = job.cache.memo({"inputs": digest(inputs)}, lambda d: self._render(tale, job, srt, ass, d))
         place(entry / result["video"], job.path("tale.mp4"))
         place(entry / result["storyboard"], job.path("storyboard.png"))
         tale.metrics["loudness_before_normalising"] = result["loudness_in"]
         tale.files = {"video": "tale.mp4", "story": "story.md", "srt": "subtitles.srt",
                       "vtt": "subtitles.vtt", "storyboard": "storyboard.png", "manifest": "manifest.json"}
+        if v.read_along:
+            tale.files["ass"] = "subtitles.ass"
+            tale.metrics["read_along"] = subtitles.word_timing(tale)
 
-    def _render(self, tale: Tale, job: Job, srt: str, cues, folder: Path) -> dict:
+    def _render(self, tale: Tale, job: Job, srt: str, ass_text: str | None, folder: Path) -> dict:
         v = job.settings.video
         narration_track(tale, job.tale_dir, folder / "narration.wav")
         music = job.path(tale.music.audio) if tale.music.audio else None
@@ -80,9 +91,9 @@ class FfmpegMontage(Backend):
         (folder / "narration.wav").unlink()
         (folder / "subtitles.srt").write_text(srt, encoding="utf-8")
         ass = None
-        if v.burn_subtitles:
+        if v.burn_subtitles:  # read-along's karaoke highlighting is burned in too when it is on
             ass = folder / "burn.ass"
-            ass.write_text(subtitles.to_ass(cues, v.size, fonts.font_family("subtitle")), encoding="utf-8")
+            ass.write_text(ass_text, encoding="utf-8")
         frames = frame_maker(tale, job.tale_dir, v)
         encode(frames, folder / "sound.wav", folder / "subtitles.srt", ass, folder / "tale.mp4",
                preset=v.preset, crf=v.crf, title=tale.title, lang=tale.lang,

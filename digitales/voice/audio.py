@@ -60,9 +60,15 @@ def speech_edges(x: np.ndarray, rate: int, floor_db: float = -40.0, frame: float
 
 def trim(x: np.ndarray, rate: int, margin: float = 0.03) -> np.ndarray:
     """Cut leading and trailing silence, keeping a short margin so consonants are not clipped."""
+    lo, hi = trim_bounds(x, rate, margin)
+    return x[lo:hi]
+
+
+def trim_bounds(x: np.ndarray, rate: int, margin: float = 0.03) -> tuple[int, int]:
+    """The samples trim() keeps, as [lo, hi): word times move by `lo`."""
     a, b = speech_edges(x, rate)
     m = int(margin * rate)
-    return x[max(0, a - m) : min(len(x), b + m)]
+    return max(0, a - m), min(len(x), b + m)
 
 
 def level(x: np.ndarray, target_db: float = -20.0, peak: float = 0.89) -> np.ndarray:

@@ -19,6 +19,9 @@ from digitales.voice.engine import SentenceVoice
 VOICES = {"ru": ("msu_ru_nsh_clunits", "/usr/share/festival/voices/russian/msu_ru_nsh_clunits")}
 DONE = "DIGITALES-DONE"
 VOICE_ROOT = "/usr/share/festival/voices"
+# Each word's start and end in the utterance just spoken (seconds): festival's own segment times.
+WORD_TIMES = ("(mapcar (lambda (w) (format t \"WORD %f %f\\n\" (item.feat w \"word_start\") (item.feat w \"word_end\")))"
+              " (utt.relation.items digitales_utt 'Word))")
 
 
 def festival_text(text: str) -> str:
@@ -85,21 +88,29 @@ class FestivalVoice(SentenceVoice):
         shutil.rmtree(getattr(self, "_tmp", ""), ignore_errors=True)
 
     def speak(self, text: str, voice: str) -> tuple:
+        x, rate, _ = self.speak_words(text, voice)
+        return x, rate
+
+    def speak_words(self, text: str, voice: str) -> tuple:
         wav = self._tmp / "sentence.wav"
-        self._send(f'(utt.save.wave (SynthText "{festival_text(text)}") "{wav}" \'riff)')
+        said = self._send(f'(set! digitales_utt (SynthText "{festival_text(text)}"))\n'
+                          f'(utt.save.wave digitales_utt "{wav}" \'riff)\n{WORD_TIMES}')
         if not wav.exists():
             raise UserError(f"festival could not speak this sentence: {text[:80]}")
         x, rate = audio.read_wav(wav)
         wav.unlink()
-        return x, rate
+        words = [(float(a), float(b)) for _, a, b in (l.split() for l in said if l.startswith("WORD "))]
+        return x, rate, words
 
-    def _send(self, command: str) -> None:
-        """Run Scheme commands and wait until festival has finished them."""
+    def _send(self, command: str) -> list[str]:
+        """Run Scheme commands and wait until festival has finished them; return what they printed."""
         self._proc.stdin.write(f'{command}\n(format t "{DONE}\\n")\n')
         self._proc.stdin.flush()
+        said = []
         while True:
             line = self._proc.stdout.readline()
             if not line:
                 raise UserError(f"festival stopped unexpectedly (exit {self._proc.poll()}) while speaking")
             if line.strip() == DONE:
-                return
+                return said
+            said.append(line.strip())

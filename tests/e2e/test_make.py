@@ -14,7 +14,7 @@ from digitales.montage.subtitles import cues as subtitle_cues
 from digitales.tale import Tale
 from tests.conftest import loudness, probe, run_cli, srt_times
 
-CONTRACT_FILES = ["tale.mp4", "story.md", "subtitles.srt", "subtitles.vtt", "storyboard.png", "manifest.json"]
+CONTRACT_FILES = ["tale.mp4", "story.md", "subtitles.srt", "subtitles.vtt", "storyboard.png", "book.pdf", "manifest.json"]
 
 
 def top_level_boxes(path: Path) -> list[str]:

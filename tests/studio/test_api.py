@@ -18,7 +18,7 @@ def test_submit_watch_and_download_a_tale(studio, tmp_path):
     job = client.predict("Колобок", RU_SHORT, api_name="/submit")
     state = wait_for(client, job)
     assert state["status"] == "done", state
-    assert set(state["stages"]) == {"plot", "writer", "text", "voice", "picture", "music", "montage"}
+    assert set(state["stages"]) == {"plot", "writer", "text", "voice", "picture", "music", "montage", "book"}
     assert all(s["state"] in ("done", "cached") for s in state["stages"].values())
     files = client.predict(state["folder"], api_name="/files")
     names = {f.rsplit("/", 1)[-1] for f in files}
