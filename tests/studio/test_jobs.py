@@ -22,7 +22,9 @@ def test_a_job_running_when_the_server_died_runs_again_after_a_restart(tmp_path)
                       status="running", started=1.0, folder="the-fox")
     (folder / "a1.json").write_text(json.dumps(interrupted.to_dict()))
     queue = JobQueue(out)
+    queue.start()
     job = queue.wait("a1", timeout=300)
+    queue.close()
     assert job.status == "done" and (out / "the-fox" / "manifest.json").is_file()
     assert json.loads((folder / "a1.json").read_text())["status"] == "done"
 
