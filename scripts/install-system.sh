@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debian packages DigiTales uses; installs only what is missing, so it is cheap to re-run.
+# Debian packages DigiTales uses (--test: and the tests); installs only what is missing, so it is cheap to re-run.
 set -euo pipefail
 PACKAGES=(
   ffmpeg                 # encoding, filters (libass subtitles, sidechaincompress, loudnorm), ffprobe
@@ -9,10 +9,11 @@ PACKAGES=(
   coreutils              # stdbuf keeps festival answering line by line
   fluidsynth fluid-soundfont-gm  # plays the composer's score (FluidR3_GM soundfont)
   hunspell-ru hunspell-en-us  # dictionaries for the writer's spelling metrics (read by spylls)
-  chromium               # the web studio's end-to-end test drives it (through Playwright)
   npm                    # installs the collage's clip-art (@iconify-json/fluent-emoji-flat)
   libcairo2              # cairosvg draws the clip-art with it
 )
+# --test: also what only the tests need
+[ "${1:-}" = "--test" ] && PACKAGES+=(chromium)  # the web studio's end-to-end test drives it (through Playwright)
 missing=()
 for p in "${PACKAGES[@]}"; do
   # a Node.js from elsewhere (NodeSource, nvm) brings its own npm, and Debian's npm conflicts with it
