@@ -1,4 +1,4 @@
-"""The command line: `digitales make`, `serve`, `doctor`, `voices`, `train-composer`."""
+"""The command line: `digitales make`, `write`, `batch`, `serve`, `doctor`, `voices`, `train-composer`."""
 
 from __future__ import annotations
 
@@ -68,6 +68,8 @@ def make(
     music_file: Optional[Path] = typer.Option(None, "--music-file", help="Audio or MIDI to loop under the tale (implies --music file)."),
     stress_dict: Optional[Path] = typer.Option(None, "--stress-dict", help="Your Russian stresses: one word per line, + before the stressed vowel (з+амок)."),
     burn_subtitles: Optional[bool] = typer.Option(None, "--burn-subtitles/--no-burn-subtitles", help="Draw subtitles into the picture (default on)."),
+    read_along: Optional[bool] = typer.Option(None, "--read-along/--no-read-along", help="Light up each word as it is spoken: subtitles.ass, and in the burned subtitles (default off)."),
+    book_size: Optional[str] = typer.Option(None, "--book-size", help="Page size of the picture book book.pdf: a4 (default) or letter."),
     until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage: plot, writer, text, voice, picture, music."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display; only the final line."),
 ) -> None:
@@ -76,7 +78,7 @@ def make(
     from digitales.settings import choices, load_settings
 
     overrides = choices(genre=genre, lang=lang, seed=seed, out=out, aspect=aspect, height=height,
-                        burn_subtitles=burn_subtitles, stress_dict=stress_dict, writer=writer, minutes=minutes, voice=voice,
+                        burn_subtitles=burn_subtitles, read_along=read_along, book_size=book_size, stress_dict=stress_dict, writer=writer, minutes=minutes, voice=voice,
                         picture=picture, music=music, music_file=music_file)
     if text is not None and minutes is not None:
         fail("--minutes sets the length of a tale written from the title; with --text the text sets it")
@@ -99,6 +101,85 @@ def make(
     total = tale.timings.get("total", 0.0)
     scenes = f"{len(tale.scenes)} scene" + ("" if len(tale.scenes) == 1 else "s")
     print(f"{target}  {tale.duration:.1f} s of tale, {scenes}, made in {total:.1f} s{stopped}")
+
+
+@app.command()
+def write(
+    title: str = typer.Argument(..., help="The tale's title, e.g. \"Колобок\"."),
+    genre: Optional[str] = typer.Option(None, "--genre", help="fable, bylina, fairy_tale, novella, comedy, tragedy, drama, horror (or in Russian)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="ru or en (the embedded writer's languages)."),
+    minutes: Optional[float] = typer.Option(None, "--minutes", help="Length of the tale (default: the tale's own, about 2 minutes)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Another seed, another tale."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the tale here (Markdown); default: print it."),
+    writer: Optional[str] = typer.Option(None, "--writer", help="Writer backend (as for make)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A [profiles.NAME] table of the config file."),
+) -> None:
+    """Write the tale from its title, scene by scene, and render nothing: edit it, then
+    `digitales make TITLE --text FILE` narrates exactly what the file says."""
+    from digitales.draft import write_draft
+    from digitales.files import write_text_atomic
+    from digitales.settings import choices, load_settings
+
+    try:
+        settings = load_settings(config, profile, choices(genre=genre, lang=lang, seed=seed, minutes=minutes, writer=writer))
+        draft = write_draft(title, settings)
+    except UserError as e:
+        fail(str(e))
+    if output is None:
+        sys.stdout.write(draft.text)
+        return
+    try:  # a temporary file renamed into place: the path never holds half a tale
+        write_text_atomic(output, draft.text)
+    except OSError as e:
+        fail(f"cannot write {output}: {e.strerror or e}")
+    err.print(f"{output}  {draft.scenes} scenes; "
+              f"render it with: digitales make \"{draft.title}\" --text {output}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def batch(
+    file: Path = typer.Argument(..., help="CSV, JSONL or TOML, one tale per row: title, genre, lang, minutes, text, "
+                                          "and any setting by its dotted name (video.height, voice.rate…)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output root; each tale goes to OUT/<slug>/. Default: out"),
+    config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file for every row."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A profile of the config file (its profiles.NAME table), for every row."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Tales at once. Default: what this machine's cores and "
+                                                                  "memory hold (local); what the cluster takes (ray)."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (Ray tasks)."),
+    address: Optional[str] = typer.Option(None, "--address", help="An existing Ray cluster, HOST:PORT (or set RAY_ADDRESS); "
+                                                                  "without it --engine ray starts a local Ray for the run."),
+    files: str = typer.Option("auto", "--files", help="ray: how tales reach OUT: shared (every node sees OUT at the same "
+                                                      "path), return (sent back by the worker), auto (shared if it is)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display; only the table."),
+) -> None:
+    """Make many tales: one per row of FILE, each in its own folder; a second run resumes."""
+    from digitales.batch import ENGINES, FILES
+
+    if engine not in ENGINES:
+        fail(f"unknown engine '{engine}': choose {' or '.join(ENGINES)}")
+    if files not in FILES:
+        fail(f"unknown --files '{files}': choose {', '.join(FILES)}")
+    if jobs is not None and jobs < 1:
+        fail("--jobs must be at least 1")
+    if address and engine != "ray":
+        fail("--address names a Ray cluster: add --engine ray")
+    from digitales.batch.rows import batch_root, read_rows
+    from digitales.batch.run import exit_status, run_batch
+    from digitales.batch.show import BatchProgress, table
+    from digitales.settings import choices, load_settings
+
+    try:
+        rows = read_rows(file, config, profile, out)
+        root = batch_root(load_settings(config, profile, choices(out=out)))
+        with BatchProgress(rows, err, quiet) as shown:
+            outcomes = run_batch(rows, root, engine, jobs, address, files, shown.event, shown.done)
+    except UserError as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume where it stopped", 130)
+    Console(width=max(120, Console().width)).print(table(outcomes))
+    raise typer.Exit(exit_status(outcomes))
 
 
 @app.command("train-composer")
@@ -150,6 +231,16 @@ def train_composer(
           f"{len(pieces)} pieces, best held-out NLL {best:.3f} per event; use it with music.checkpoint = \"{shipped}\"")
 
 
+# What an optional backend needs beyond the default install: pip install 'digitales[EXTRA]' (pyproject.toml)
+EXTRAS = {
+    ("writer", "hf"): "lm",
+    ("writer", "gguf"): "gguf or gemma",  # gemma: --writer gguf with no file
+    ("picture", "diffusers"): "pictures",
+    ("picture", "clip-guided"): "pictures",
+    ("batch", "ray"): "cluster",
+}
+
+
 @app.command()
 def doctor(
     config: Optional[Path] = typer.Option(None, "--config", help="Also check the backends this TOML settings file picks."),
@@ -166,10 +257,13 @@ def doctor(
         settings = load_settings(config, profile, {})
     except UserError as e:
         fail(str(e))
+    from digitales.batch.cluster import ray_problem
+
     table = Table(title="DigiTales backends on this machine")
     table.add_column("stage")
     table.add_column("backend")
     table.add_column("works")
+    table.add_column("extra")
     table.add_column("what it is / how to fix")
     broken = 0
     for stage in GRAPH:
@@ -183,8 +277,15 @@ def doctor(
                     problem = str(e)
             broken += problem is not None
             table.add_row(stage.name, name, "[green]yes[/]" if problem is None else "[red]no[/]",
-                          backend.description if problem is None else f"[red]{problem}[/]")
+                          EXTRAS.get((stage.name, name), ""), backend.description if problem is None else f"[red]{problem}[/]")
+    problem = ray_problem()  # not a stage: the engine of `digitales batch --engine ray`
+    broken += problem is not None
+    table.add_row("batch", "ray", "[green]yes[/]" if problem is None else "[red]no[/]", EXTRAS[("batch", "ray")],
+                  "Ray tasks: many tales on a local Ray or a cluster" if problem is None else f"[red]{problem}[/]")
     Console(width=max(120, Console().width)).print(table)
+    Console(width=max(120, Console().width)).print(
+        "extra: what an optional backend needs, installed with .venv/bin/pip install 'digitales[EXTRA]' (make test installs all)",
+        soft_wrap=True)
     if broken:
         raise typer.Exit(1)
 
@@ -242,8 +343,8 @@ def serve(
         load_settings(config, profile, {})  # a bad config fails here, not in every job
         from digitales.studio.app import serve as start
 
-        err.print(f"DigiTales studio on http://{host}:{port}/  (Ctrl-C stops it)")
-        start(out, host, port, concurrency, config, profile)
+        start(out, host, port, concurrency, config, profile,
+              ready=lambda url: err.print(f"DigiTales studio on {url}  (Ctrl-C stops it)"))
     except UserError as e:
         fail(str(e))
     except OSError as e:

@@ -1,27 +1,35 @@
 """The web studio: a Gradio page (and API) over the job queue.
 
-The page submits a job and polls it once a second; the job id lives in the browser's
-local storage, so a reload finds the job again. Files are served only from inside the
-output root. No analytics, no fonts or scripts from other hosts.
+The page writes a tale from its title for the user to read and edit, submits a job (for the
+edited text, or for everything at once) and polls it once a second; the job id and the edited
+text live in the browser's local storage, so a reload finds both again. The page speaks Russian
+or English (ui_text.py). Files are served only from inside the output root. No analytics,
+no fonts or scripts from other hosts.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported: no calls home
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402
 
+from digitales.batch.studio import jobs_html, queue_batch  # noqa: E402
+from digitales.draft import Draft, write_draft  # noqa: E402
 from digitales.errors import UserError  # noqa: E402
 from digitales.plot.genres import GENRES  # noqa: E402
 from digitales.studio.jobs import FINISHED, Job, JobQueue, Request  # noqa: E402
 from digitales.studio.tales import earlier_tales, tale_files, tale_folder  # noqa: E402
+from digitales.studio.ui_text import TEXT, cli_message, page_language, say  # noqa: E402
+from digitales.text.source import strip_markdown  # noqa: E402
 
 MAX_TEXT_BYTES = 1 << 20  # 1 MB of tale text
 MAX_MUSIC_BYTES = 50 << 20
@@ -52,7 +60,26 @@ def keep_upload(queue: JobQueue, path: str | None, limit: int, what: str) -> str
     return str(kept)
 
 
-def progress_html(job: Job) -> str:
+def keep_text(queue: JobQueue, text: str) -> str:
+    """Save a tale's text (pasted, edited or sent to the API) where the job will find it."""
+    folder = queue.out / ".studio" / "uploads" / uuid.uuid4().hex[:12]
+    folder.mkdir(parents=True)
+    path = folder / "text.md"  # Markdown: a written tale's title heading and scene rules are read as such
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def text_problem(text: str | None, lang: str) -> str | None:
+    """Why an edited or pasted text cannot be made into a tale, in the page's language; None if it can."""
+    if not text or not re.search(r"\w", strip_markdown(text)):
+        return say("empty_text", lang)
+    size = len(text.encode())
+    if size > MAX_TEXT_BYTES:
+        return say("long_text", lang, size=size / (1 << 20))
+    return None
+
+
+def progress_html(job: Job, lang: str = "en") -> str:
     from digitales.pipeline import STAGES
 
     rows = []
@@ -61,21 +88,39 @@ def progress_html(job: Job) -> str:
         if entry is None:
             state, detail = "waiting", ""
         elif entry["seconds"] is not None:
-            state, detail = entry["state"], f"{entry['seconds']:.1f} s"
+            state, detail = entry["state"], say("seconds", lang, seconds=entry["seconds"])
         else:
             share = f"{100 * entry['done'] / entry['total']:.0f}%" if entry["total"] else ""
             state, detail = "working", share
         backend = entry["backend"] if entry else ""
-        rows.append(f"<tr data-stage='{stage}' data-state='{state}'><td>{stage}</td><td>{backend}</td>"
-                    f"<td>{state}</td><td>{detail}</td></tr>")
-    return (f"<div id='job' data-status='{job.status}'><p>Job <code>{job.id}</code>: <b>{job.status}</b></p>"
-            "<table><tr><th>stage</th><th>backend</th><th>state</th><th></th></tr>" + "".join(rows) + "</table></div>")
+        rows.append(f"<tr data-stage='{stage}' data-state='{state}'><td>{say('stage_' + stage, lang, stage)}</td><td>{backend}</td>"
+                    f"<td>{say('status_' + state, lang, state)}</td><td>{detail}</td></tr>")
+    return (f"<div id='job' data-status='{job.status}'><p>{say('job', lang)} <code>{job.id}</code>: "
+            f"<b>{say('status_' + job.status, lang, job.status)}</b></p><table><tr><th>{say('stage', lang)}</th>"
+            f"<th>{say('backend', lang)}</th><th>{say('state', lang)}</th><th></th></tr>" + "".join(rows) + "</table></div>")
+
+
+def cast_html(draft: Draft, lang: str) -> str:
+    """Who is in the written tale, how they look and the voice that speaks each; the premise where the plan has one."""
+    items = "".join(f"<li data-name='{html.escape(c.name)}'><b>{html.escape(c.name)}</b>"
+                    + (f" — {html.escape(c.look)}" if c.look else "")
+                    + f"<br><small>{say('cast_voice', lang)}: {html.escape(c.voice)}</small></li>"
+                    for c in draft.cast if c.role != "narrator")
+    narrator = next((c.voice for c in draft.cast if c.role == "narrator"), "")
+    premise = "".join(f"<li>{say('premise_' + k, lang)}: {html.escape(', '.join(map(str, v)) if isinstance(v, list) else str(v))}</li>"
+                      for k, v in draft.premise.items() if f"premise_{k}" in TEXT)
+    return (f"<div id='cast-list'><h3>{say('cast', lang)}</h3><ul>{items}</ul>"
+            f"<p><small>{say('narrator', lang)}: {html.escape(narrator)}</small></p>"
+            + (f"<h3>{say('premise', lang)}</h3><ul>{premise}</ul>" if premise else "") + "</div>")
 
 
 def build(queue: JobQueue) -> gr.Blocks:
     genres = list(GENRES)
 
-    def submit(title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music):
+    def error(message: str, ui: str) -> str:
+        return say("error", ui, message=cli_message(message, ui))
+
+    def submit(title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music, ui):
         try:
             request = Request(title=title or "", genre=genre, lang=lang, minutes=float(minutes), aspect=aspect, height=int(height),
                               voice=None if voice in (None, "", "auto") else voice, picture=picture or None,
@@ -86,10 +131,36 @@ def build(queue: JobQueue) -> gr.Blocks:
                 request.music = "file"  # an uploaded tune is what the user wants under the tale
             job = queue.submit(request)
         except UserError as e:
-            return gr.skip(), f"**error:** {e}"
-        return job.id, f"Job `{job.id}` queued."
+            return gr.skip(), error(str(e), ui)
+        return job.id, say("queued", ui, job=job.id)
 
-    def refresh(job_id, shown):
+    def write(title, genre, lang, minutes, seed, ui):
+        """The tale written from the title with `seed`; the text box keeps what it had on a bad input."""
+        try:
+            settings = queue.settings_for(Request(title=title or "", genre=genre, lang=lang, minutes=float(minutes), seed=int(seed)))
+            draft = write_draft(title or "", settings, with_cast=True)
+        except UserError as e:
+            return gr.skip(), gr.skip(), error(str(e), ui), gr.skip()
+        return draft.text, cast_html(draft, ui), say("written", ui, scenes=draft.scenes), draft.seed
+
+    def make_video(text, title, genre, lang, aspect, height, voice, picture, music, music_file, seed, ui):
+        """A job for exactly the text on the page."""
+        if (problem := text_problem(text, ui)) is not None:
+            return gr.skip(), error(problem, ui)
+        try:
+            request = Request(title=title or "", genre=genre, lang=lang, aspect=aspect, height=int(height),
+                              voice=None if voice in (None, "", "auto") else voice, picture=picture or None,
+                              music=music or None, seed=int(seed))
+            request.music_file = keep_upload(queue, music_file, MAX_MUSIC_BYTES, "music file")
+            if request.music_file:
+                request.music = "file"
+            request.text_file = keep_text(queue, text)
+            job = queue.submit(request)
+        except UserError as e:
+            return gr.skip(), error(str(e), ui)
+        return job.id, say("queued", ui, job=job.id)
+
+    def refresh(job_id, shown, ui):
         """Poll the current job; the video and downloads change only when it has just finished."""
         if not job_id:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), shown
@@ -97,20 +168,22 @@ def build(queue: JobQueue) -> gr.Blocks:
             job = queue.get(job_id)
         except UserError:
             return "", "", gr.skip(), gr.skip(), gr.skip(), shown
-        message = f"**error:** {job.error}" if job.status == "failed" else f"Job `{job.id}`: {job.status}"
+        message = (error(job.error, ui) if job.status == "failed"
+                   else say("job_status", ui, job=job.id, status=say("status_" + job.status, ui)))
         if job.status != "done" or shown == job.id:
-            return progress_html(job), message, gr.skip(), gr.skip(), gr.skip(), shown
+            return progress_html(job, ui), message, gr.skip(), gr.skip(), gr.skip(), shown
         video, files, story = show_tale(job.folder)
-        return progress_html(job), message, video, files, story, job.id
+        return progress_html(job, ui), message, video, files, story, job.id
 
-    def cancel(job_id):
+    def cancel(job_id, ui):
         if not job_id:
-            return "No job to cancel."
+            return say("no_job", ui)
         try:
             job = queue.cancel(job_id)
         except UserError as e:
-            return f"**error:** {e}"
-        return f"Job `{job.id}`: {job.status if job.status in FINISHED else 'cancelling'}"
+            return error(str(e), ui)
+        status = say("status_" + job.status, ui) if job.status in FINISHED else say("cancelling", ui)
+        return say("job_status", ui, job=job.id, status=status)
 
     def show_tale(name: str) -> tuple[str | None, list[str], str]:
         folder = tale_folder(queue.out, name)
@@ -118,6 +191,13 @@ def build(queue: JobQueue) -> gr.Blocks:
         story = (folder / "story.md").read_text(encoding="utf-8") if (folder / "story.md").is_file() else ""
         video = str(folder / "tale.mp4") if (folder / "tale.mp4").is_file() else None
         return video, [str(p) for p in files], story
+
+    def submit_batch(paths, ui):
+        try:
+            queued, problems = queue_batch(queue, paths or [], lambda p: keep_upload(queue, p, MAX_TEXT_BYTES, "text file"))
+        except UserError as e:
+            return error(str(e), ui)
+        return say("batch_queued", ui, count=len(queued)) + "".join(f"\n- {p}" for p in problems)
 
     def gallery_items():
         return [(str(t["image"]), t["caption"]) for t in earlier_tales(queue.out)]
@@ -131,43 +211,101 @@ def build(queue: JobQueue) -> gr.Blocks:
     pictures = usable_backends("picture")
     with gr.Blocks(title="DigiTales studio", analytics_enabled=False) as app:
         job_id = gr.BrowserState("", storage_key="digitales-job")
+        kept = gr.BrowserState({}, storage_key="digitales-draft")  # the edited tale survives a reload, as the job does
+        seed = gr.BrowserState(0, storage_key="digitales-seed")  # "Another tale" goes on from the last one written
+        ui = gr.State("en")  # the page's language, chosen on load
         shown = gr.State("")
-        gr.Markdown("# DigiTales studio\nA title (and, if you like, your own text) in; a narrated, illustrated video out.")
+        heading = gr.Markdown(say("heading", "en"))
         with gr.Row():
             with gr.Column(scale=1):
                 title = gr.Textbox(label="Title", placeholder="Колобок", max_lines=1, elem_id="title")
-                genre = gr.Dropdown(genres, value="fairy_tale", label="Genre")
-                lang = gr.Dropdown(["ru", "en"], value="ru", label="Language", allow_custom_value=True)
-                minutes = gr.Slider(0.5, 10, value=2, step=0.5, label="Length in minutes (a tale written from the title)")
+                genre = gr.Dropdown(genres, value="fairy_tale", label="Genre", elem_id="genre")
+                lang = gr.Dropdown(["ru", "en"], value="ru", label="Language", allow_custom_value=True, elem_id="lang")
+                minutes = gr.Slider(0.5, 10, value=2, step=0.5, label="Length in minutes (a tale written from the title)",
+                                    elem_id="minutes")
+                with gr.Row():
+                    write_button = gr.Button("Write the tale", variant="primary", elem_id="write")
+                    another = gr.Button("Another tale", elem_id="another")
                 with gr.Row():
                     aspect = gr.Radio(["16:9", "9:16", "1:1"], value="16:9", label="Aspect")
                     height = gr.Radio(["720", "1080", "2160"], value="720", label="Height")
                 voice = gr.Dropdown(["auto", *usable_backends("voice")], value="auto", label="Voice")
                 picture = gr.Dropdown(pictures, value=pictures[0], label="Pictures")
                 music = gr.Dropdown(usable_backends("music"), value="transformer", label="Music")
-                text = gr.File(label="Your text (.txt or .md, up to 1 MB; without one the tale is written from the title)", file_types=[".txt", ".md"], type="filepath",
-                               elem_id="text-upload")
-                music_file = gr.File(label="Your music (audio or MIDI, up to 50 MB; sets Music to file)", type="filepath")
+                text = gr.File(label="Your text", file_types=[".txt", ".md"], type="filepath", elem_id="text-upload")
+                music_file = gr.File(label="Your music", type="filepath")
                 with gr.Row():
-                    start = gr.Button("Make the tale", variant="primary", elem_id="start")
+                    start = gr.Button("Make the tale", elem_id="start")
                     stop = gr.Button("Cancel", elem_id="cancel")
                 message = gr.Markdown(elem_id="message")
             with gr.Column(scale=2):
+                write_first = gr.Markdown(say("write_first", "en"))
+                with gr.Row():
+                    draft = gr.Textbox(label="The tale's text", lines=18, max_lines=40, elem_id="draft", scale=3)
+                    with gr.Column(scale=2, min_width=200):
+                        cast = gr.HTML(elem_id="cast")
+                make = gr.Button("Make the video", variant="primary", elem_id="make-video")
+                draft_message = gr.Markdown(elem_id="draft-message")
                 progress = gr.HTML(elem_id="progress")
                 video = gr.Video(label="Tale", elem_id="video", interactive=False)
                 downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
                 story = gr.Markdown(elem_id="story")
-        gallery = gr.Gallery(label="Earlier tales (click one to open it)", columns=4, height=300, object_fit="contain",
-                             elem_id="gallery")
+        gallery = gr.Gallery(label="Earlier tales", columns=4, height=300, object_fit="contain", elem_id="gallery")
+        with gr.Accordion("Many tales: a batch file", open=False, elem_id="batch") as batch_box:
+            batch_files = gr.File(label="A batch file", file_count="multiple", type="filepath",
+                                  file_types=[".csv", ".jsonl", ".toml", ".txt", ".md"], elem_id="batch-upload")
+            batch_start = gr.Button("Queue the batch", elem_id="batch-start")
+            batch_message = gr.Markdown(elem_id="batch-message")
+            jobs_list = gr.HTML(elem_id="jobs")
         timer = gr.Timer(1.0)
 
-        start.click(submit, [title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music], [job_id, message],
-                    api_name="page_submit", api_visibility="private")
-        stop.click(cancel, [job_id], [message], api_name="page_cancel", api_visibility="private")
-        timer.tick(refresh, [job_id, shown], [progress, message, video, downloads, story, shown], api_name="page_refresh",
+        # Each component's words: {property: key of ui_text.TEXT}, set on load in the page's language.
+        words = [(heading, {"value": "heading"}), (title, {"label": "title"}), (genre, {"label": "genre"}),
+                 (lang, {"label": "lang"}), (minutes, {"label": "minutes"}), (write_button, {"value": "write"}),
+                 (another, {"value": "another"}), (aspect, {"label": "aspect"}), (height, {"label": "height"}),
+                 (voice, {"label": "voice"}), (picture, {"label": "picture"}), (music, {"label": "music"}),
+                 (text, {"label": "text_file"}), (music_file, {"label": "music_file"}), (start, {"value": "make_all"}),
+                 (stop, {"value": "cancel"}), (write_first, {"value": "write_first"}),
+                 (draft, {"label": "draft", "placeholder": "draft_hint"}), (make, {"value": "make_video"}),
+                 (video, {"label": "tale"}), (downloads, {"label": "downloads"}), (gallery, {"label": "gallery"}),
+                 (batch_box, {"label": "batch"}), (batch_files, {"label": "batch_files"}),
+                 (batch_start, {"value": "batch_start"})]
+
+        # What a reload must not lose: the edited text, and the fields and cast that go with it.
+        keep = {"text": draft, "title": title, "genre": genre, "lang": lang, "minutes": minutes, "cast": cast}
+        targets = [c for c, _ in words] + [c for c in keep.values() if all(c is not w for w, _ in words)]
+
+        def localize(kept: dict, request: gr.Request):
+            """The page in its language (?lang= first, then the browser's), and what was kept from before a reload."""
+            chosen = page_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+            updates = {id(c): {p: say(k, chosen) for p, k in props.items()} for c, props in words}
+            for name, component in keep.items():
+                if isinstance(kept, dict) and kept.get(name) not in (None, ""):
+                    updates.setdefault(id(component), {})["value"] = kept[name]
+            return [chosen, *(gr.update(**updates.get(id(c), {})) for c in targets)]
+
+        app.load(localize, [kept], [ui, *targets], api_name="page_language", api_visibility="private")
+        gr.on([c.change for c in keep.values()], lambda *values: dict(zip(keep, values)), list(keep.values()), kept,
+              api_name="page_keep", api_visibility="private", queue=False, show_progress="hidden")
+        fields = [title, genre, lang, minutes]
+        # Writing runs in this process, with models (stress) that are not for two threads at once: one at a time.
+        write_button.click(write, [*fields, seed, ui], [draft, cast, draft_message, seed], api_name="page_write",
+                           api_visibility="private", concurrency_id="write", concurrency_limit=1)
+        another.click(lambda *a: write(*a[:4], int(a[4]) + 1, a[5]), [*fields, seed, ui], [draft, cast, draft_message, seed],
+                      api_name="page_another", api_visibility="private", concurrency_id="write", concurrency_limit=1)
+        make.click(make_video, [draft, title, genre, lang, aspect, height, voice, picture, music, music_file, seed, ui],
+                   [job_id, draft_message], api_name="page_make", api_visibility="private",
+                   show_progress="hidden")  # it only queues: the job's own progress follows
+        start.click(submit, [title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music, ui],
+                    [job_id, message], api_name="page_submit", api_visibility="private")
+        stop.click(cancel, [job_id, ui], [message], api_name="page_cancel", api_visibility="private")
+        timer.tick(refresh, [job_id, shown, ui], [progress, message, video, downloads, story, shown], api_name="page_refresh",
                    api_visibility="private",
                    show_progress="hidden")
         timer.tick(gallery_items, None, gallery, api_name="page_gallery", api_visibility="private", show_progress="hidden")
+        batch_start.click(submit_batch, [batch_files, ui], [batch_message], api_name="page_batch", api_visibility="private")
+        timer.tick(lambda: jobs_html(queue.list()), None, jobs_list, api_name="page_jobs", api_visibility="private",
+                   show_progress="hidden")
         gallery.select(reopen, None, [video, downloads, story], api_name="page_reopen", api_visibility="private")
         app.load(gallery_items, None, gallery, api_name="page_load", api_visibility="private")
         api(queue)
@@ -185,17 +323,36 @@ def api(queue: JobQueue) -> None:
         try:
             if len(text.encode()) > MAX_TEXT_BYTES:
                 raise UserError(f"the text is {len(text.encode()) / (1 << 20):.1f} MB; the limit is 1 MB")
-            text_file = None
-            if text:
-                folder = queue.out / ".studio" / "uploads" / uuid.uuid4().hex[:12]
-                folder.mkdir(parents=True)
-                text_file = folder / "text.txt"
-                text_file.write_text(text, encoding="utf-8")
-            request = Request(title=title, text_file=str(text_file) if text_file else None, genre=genre or None,
+            text_file = keep_text(queue, text) if text else None
+            request = Request(title=title, text_file=text_file, genre=genre or None,
                               lang=lang or None, aspect=aspect or None, height=height or None, voice=voice or None,
                               picture=picture or None, music=music or None, seed=seed, until=until or None,
                               minutes=minutes)
             return queue.submit(request).id
+        except UserError as e:
+            raise gr.Error(str(e)) from None
+
+    def write(title: str, genre: str = "fairy_tale", lang: str = "ru", minutes: float = 2.0, seed: int = 0) -> str:
+        """The tale written from its title, scene by scene, in the Markdown `submit`'s `text` (and
+        `digitales make --text`) reads: edit it and submit it. Another `seed`, another tale."""
+        try:
+            request = Request(title=title, genre=genre or None, lang=lang or None, minutes=minutes, seed=seed)
+            return write_draft(title, queue.settings_for(request)).text
+        except UserError as e:
+            raise gr.Error(str(e)) from None
+
+    def submit_batch(batch: str, name: str = "tales.csv") -> dict[str, list[str]]:
+        """Queue a job per row of a batch file: `batch` is its content, `name` gives its format (.csv,
+        .jsonl, .toml). Returns {"jobs": [job ids], "problems": [one line per bad row]}."""
+        try:
+            if len(batch.encode()) > MAX_TEXT_BYTES:
+                raise UserError(f"the batch file is {len(batch.encode()) / (1 << 20):.1f} MB; the limit is 1 MB")
+            folder = queue.out / ".studio" / "uploads" / uuid.uuid4().hex[:12]
+            folder.mkdir(parents=True)
+            path = folder / (Path(name).name or "tales.csv")
+            path.write_text(batch, encoding="utf-8")
+            queued, problems = queue_batch(queue, [str(path)], lambda p: None)
+            return {"jobs": queued, "problems": problems}
         except UserError as e:
             raise gr.Error(str(e)) from None
 
@@ -223,6 +380,8 @@ def api(queue: JobQueue) -> None:
             raise gr.Error(str(e)) from None
 
     gr.api(submit, api_name="submit", concurrency_limit=None)
+    gr.api(write, api_name="write", concurrency_id="write", concurrency_limit=1)  # as the page's: one at a time
+    gr.api(submit_batch, api_name="submit_batch", concurrency_limit=None)
     gr.api(status, api_name="status", concurrency_limit=None, queue=False)
     gr.api(cancel, api_name="cancel", concurrency_limit=None, queue=False)
     gr.api(tales, api_name="tales", concurrency_limit=None, queue=False)
@@ -232,11 +391,21 @@ def api(queue: JobQueue) -> None:
 
 
 def serve(out: Path, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 1, config: Path | None = None,
-          profile: str | None = None, block: bool = True) -> tuple[gr.Blocks, str]:
-    queue = JobQueue(out, concurrency, config, profile)
+          profile: str | None = None, block: bool = True, ready: Callable[[str], None] | None = None) -> tuple[gr.Blocks, str]:
+    """Start the studio; `ready` hears its address once it answers and renders."""
+    queue = JobQueue(out, concurrency, config, profile)  # a second studio on the same --out is refused here
     app = build(queue)
     app.queue(default_concurrency_limit=8)
-    app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=not block, share=False,
+    app.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=not block, share=False,
                allowed_paths=[str(queue.out)], blocked_paths=[str(queue.out / ".studio")], max_file_size=MAX_UPLOAD,
                ssr_mode=False, theme=THEME, footer_links=["api"], pwa=False, mcp_server=False)
-    return app, f"http://{host}:{port}/"
+    queue.start()  # only now, with every stage imported and the page up, do renders (and the jobs kept) begin
+    url = f"http://{host}:{port}/"
+    if ready:
+        ready(url)
+    if block:
+        try:
+            app.block_thread()
+        finally:
+            queue.close()
+    return app, url
