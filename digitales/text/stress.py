@@ -85,9 +85,22 @@ def vowel_count(word: str) -> int:
     return sum(ch in VOWELS for ch in word)
 
 
+def _stressed(text: str) -> str:
+    """The accentor's marks. Its TorchScript turns autograd off for the whole process and
+    leaves it off, which breaks any training later in the same process (the studio, the
+    tests): the grad mode is put back as it was."""
+    import torch
+
+    grad = torch.is_grad_enabled()
+    try:
+        return _accentor()(text)
+    finally:
+        torch.set_grad_enabled(grad)
+
+
 def add_stress(text: str, dictionary: StressDictionary | None = None) -> str:
     """`text` with + before the stressed vowel of every word of two or more vowels."""
-    model = _accentor()(text) if any(vowel_count(w) > 1 for w in WORD.findall(text)) else text
+    model = _stressed(text) if any(vowel_count(w) > 1 for w in WORD.findall(text)) else text
     written = iter(WORD.findall(text))
     return WORD.sub(lambda m: _settle(m.group(), next(written, m.group()), dictionary), model)
 
