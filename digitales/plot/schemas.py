@@ -211,6 +211,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         word = kind.word(lang)
         cast.roles[role] = (kind, word, _gender(kind, lang), word[:1].isupper())  # "Koschei the Deathless", no article
 
+    season = season_of(reading, schema, lang)
     owner = next((c for c in named if reading.owner and c.name == reading.owner), None)
     if owner is not None and "elder" in schema.roles and reading.goal != "why":
         take("elder", owner)  # «Дедушкины часы»: grandfather's clock; a grandchild is the one who sets out
@@ -227,11 +228,11 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         named.remove(hero)
     elif "hero" in schema.roles:
         heroes = STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"])
-        if season_of(reading, schema, lang) != "winter":  # a snowman keeps the last apple of autumn? no
+        if season != "winter":  # a snowman keeps the last apple of autumn? no
             heroes = tuple(h for h in heroes if h != "snowman")
         stock("hero", heroes)
     hero_kind = cast.roles.get("hero", (None,))[0]
-    away = set(whereabouts()["away"].get(season_of(reading, schema, lang), []))
+    away = set(whereabouts()["away"].get(season, []))
     house = indoor_kinds(reading, lang)
     if house is None and reading.goal in ("seek", "want", "") and (reading.lost or reading.owner):
         indoor = whereabouts()["indoor"]  # Granny's spoon is looked for in the house and the yard

@@ -25,7 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
     "music": {"ru": "Музыка", "en": "Music"},
     "text_file": {"ru": "Ваш текст (.txt или .md, до 1 МБ; без него сказка пишется по названию)",
                   "en": "Your text (.txt or .md, up to 1 MB; without one the tale is written from the title)"},
-    "music_file": {"ru": "Ваша музыка (аудио или MIDI, до 50 МБ; Музыка станет file)",
+    "music_file": {"ru": "Ваша музыка (аудио или MIDI, до 50 МБ; в поле «Музыка» выберется file)",
                    "en": "Your music (audio or MIDI, up to 50 MB; sets Music to file)"},
     "make_all": {"ru": "Сделать сказку сразу", "en": "Make the tale"},
     "cancel": {"ru": "Отменить", "en": "Cancel"},
