@@ -51,6 +51,7 @@ class Reading:
     lost: bool = False  # the title's thing is lost («Потерянная варежка», "The Lost Key"): a quest to find it for its owner
     magic: str = ""  # what the title's magic thing does: music food paint way wish (title_words.toml [magic])
     trait: str = ""  # the hero's trait the tale turns on («Жадный хомяк» → greedy), title_words.toml [traits]
+    virtue: str = ""  # a virtue the hero is named by («Храбрый зайчонок» → brave), title_words.toml [virtues]
 
     @property
     def hero(self) -> Named | None:
@@ -97,12 +98,21 @@ def trait_of(word: str, lang: str) -> str:
     return _index("traits", lang).get(word.replace("ё", "е"), "")
 
 
+def virtue_of(word: str, lang: str) -> str:
+    return _index("virtues", lang).get(word.replace("ё", "е"), "")
+
+
 def read_title(title: str, lang: str) -> Reading:
     reading = _read_russian(title) if lang == "ru" else _read_english(title)
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
     _hero_trait(reading, lang)
     _magic_thing(reading, lang)
+    hero = reading.hero
+    if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
+            and reading.goal in ("want", "seek"):  # a snowman who wants summer meets it the only way a snowman can:
+        reading.objects.insert(0, reading.thing)  # summer stays in the tale, as what he wished for
+        reading.goal, reading.thing, reading.thing_class = "farewell", None, ""  # he sees it as a cloud
     if reading.thing_class == "weather" and reading.goal == "" and reading.characters:
         reading.goal = "fear"  # "The Goose and the Storm": a storm is not a thing to fetch, but one to stop fearing
     return reading
@@ -134,7 +144,8 @@ def _hero_trait(reading: Reading, lang: str) -> None:
     words = hero.name.split()
     lemmas = [morph().parse(w)[0].normal_form if lang == "ru" else w.lower() for w in words[:-1]]
     found = [(w, trait_of(lemma, lang)) for w, lemma in zip(words, lemmas) if trait_of(lemma, lang)]
-    if not found:
+    if not found:  # «Храбрый зайчонок»: a virtue stays in the name, as an epithet, and is shown, not mended
+        reading.virtue = next((virtue_of(lemma, lang) for lemma in lemmas if virtue_of(lemma, lang)), "")
         return
     reading.trait = found[0][1]
     hero.name = " ".join(w for w in words if w not in {f[0] for f in found})
@@ -146,7 +157,8 @@ def _hero_trait(reading: Reading, lang: str) -> None:
 PLACES_RU = {"лес", "поле", "река", "море", "озеро", "пруд", "болото", "гора", "пещера", "мельница", "замок", "башня",
              "деревня", "сад", "огород", "луг", "поляна", "остров", "колодец", "мост", "чердак", "подвал", "лестница",
              "чаща", "дорога", "город", "царство", "берег", "овраг", "сарай", "двор", "хлев", "чулан", "кладовка",
-             "погреб", "подпол", "амбар", "баня", "кухня", "маяк", "библиотека", "пустырь", "роща", "долина"}
+             "погреб", "подпол", "амбар", "баня", "кухня", "маяк", "библиотека", "пустырь", "роща", "долина", "дупло",
+             "пещерка", "омут"}
 NOT_THINGS_RU = {"день", "ночь", "утро", "вечер", "год", "раз", "время", "жизнь"}
 LAST_RU = {"последний", "прощальный"}  # what kind of tale («Последняя снежинка»), not part of the thing's name
 LOST_RU = {"потерянный", "потерять", "пропавший", "пропасть", "потеряться", "пропажа"}
@@ -230,7 +242,10 @@ def _best(parses, after_preposition: bool = False):
     if "NOUN" not in parses[0].tag:  # «сорока» is a magpie before it is "of forty"
         return next((p for p in parses if "NOUN" in p.tag and "nomn" in p.tag and kind_of(p.normal_form, "ru")),
                     parses[0])
-    return next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
+    nominative = next((p for p in parses if "nomn" in p.tag and "NOUN" in p.tag), parses[0])
+    if not kind_of(nominative.normal_form, "ru"):  # «боялся мышей»: mice, not a noun «мышей» nobody knows
+        return next((p for p in parses if "NOUN" in p.tag and kind_of(p.normal_form, "ru")), nominative)
+    return nominative
 
 
 def _gender(p) -> str:
@@ -320,7 +335,7 @@ def _russian_goal(reading: Reading, goal: str, words, parses, i: int) -> None:
         if q.tag.POS == "NOUN":
             start, _ = _name_span(words, parses, j, q)
             low = q.normal_form.replace("ё", "е")
-            if goal in ("rescue", "help", "fear") and ("anim" in q.tag or kind_of(low, "ru")):
+            if goal in ("rescue", "help", "fear", "befriend") and ("anim" in q.tag or kind_of(low, "ru")):
                 return  # the friend to rescue or the one feared is a character: read as such
             reading.thing = Named(_phrase_nominative(words, parses, start, j), _gender(q))
             reading.thing_class = thing_class(low, "ru")
@@ -385,7 +400,7 @@ PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond",
              "cave", "mill", "castle", "tower", "village", "garden", "meadow", "island", "well", "bridge", "attic",
              "cellar", "stairs", "staircase", "city", "town", "kingdom", "shore", "barn", "farm", "road", "wall",
              "palace", "valley", "desert", "jungle", "orchard", "school", "shed", "loft", "basement", "pantry", "closet",
-             "lighthouse", "library", "grove", "meadow"}
+             "lighthouse", "library", "grove", "meadow", "hollow"}
 FAMILY_EN = {"grandpa", "grandma", "granny", "grandad", "grandfather", "grandmother", "mother", "father", "mum", "mom", "dad"}
 NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
 FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
@@ -432,7 +447,9 @@ def _read_english(title: str) -> Reading:
             reading.goal, reading.lost = reading.goal or "seek", True
             i += 1
             continue
-        if w in verbs and (w not in ("long", "found", "lost", "look", "free") or i > 0 and low[i - 1] in ("who", "that", "to")):
+        if w == "friends" and not (i > 0 and low[i - 1] in ("made", "make", "makes", "became", "become")):
+            pass  # "The Three Friends" are friends; "made friends with" is a goal
+        elif w in verbs and (w not in ("long", "found", "lost", "look", "free") or i > 0 and low[i - 1] in ("who", "that", "to")):
             goal = verbs[w]
             if goal == "got" and reading.goal == "why":
                 after_verb = "why"

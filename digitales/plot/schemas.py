@@ -67,6 +67,8 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     """The tale type the title's premise decides; the genre chooses among those that fit."""
     table = schemas()
     wanted = []
+    if reading.goal == "fear" and _feared_harmless(reading):
+        wanted.append("feared")  # "The Dragon Who Was Afraid of Mice": a fear of someone, met and befriended
     if reading.goal in GOAL_SCHEMAS:
         wanted.append(GOAL_SCHEMAS[reading.goal])
     if genre == "bylina":
@@ -78,6 +80,8 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     pair = _pair_schema(reading, genre)
     if pair:
         wanted.append(pair)
+    if reading.virtue and not reading.goal and reading.thing is None:
+        wanted.append("rescue")  # «Храбрый зайчонок», "The Kind Giant": a virtue is shown by saving a friend
     if reading.thing is not None and not reading.goal:  # «Мышка и сыр»: the hero is after the thing the title names
         wanted.append({"horror": "mystery", "tragedy": "farewell"}.get(genre, "quest"))
     genre_fit = [s for s in GENRE_SCHEMAS.get(genre, ("quest",)) if s in table]
@@ -89,6 +93,15 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
             return table[name]
     fitting = [table[s] for s in genre_fit if _fits(table[s], reading)] or [s for s in table.values() if _fits(s, reading)]
     return rng.choice(fitting) if fitting else table["quest"]
+
+
+def _feared_harmless(reading: Reading) -> bool:
+    """The title's second character is the one feared, and it hunts nobody in the title:
+    a mouse is a fear to get over, a wolf is not."""
+    if len(reading.characters) < 2 or reading.characters[0].kind is None or reading.characters[1].kind is None:
+        return False
+    hero, feared = reading.characters[0].kind, reading.characters[1].kind
+    return hero.name not in feared.eats and feared.nature != "villain"
 
 
 def _pair_schema(reading: Reading, genre: str) -> str | None:
@@ -110,6 +123,11 @@ def _fits(schema: Schema, reading: Reading) -> bool:
            "feature": reading.thing_class == "feature", "two": len(reading.characters) >= 2, "trait": bool(reading.trait),
            "magic": bool(reading.magic)}
     return all(has.get(n, True) for n in schema.needs)
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict:
+    return tomllib.loads((DATA / "bodies.toml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +217,10 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     used: set[str] = set()
 
     def take(role: str, character) -> None:
-        cast.roles[role] = (character.kind, character.name, character.gender, character.proper)
+        name, gender = character.name, character.gender
+        if gender == "plural" and character.kind and role != "hero" and " " not in name:
+            name, gender = character.kind.word(lang), _gender(character.kind, lang)  # "made friends with the bees": one bee plays the part
+        cast.roles[role] = (character.kind, name, gender, character.proper)
         cast.from_title.add(role)
         if character.kind:
             used.add(character.kind.name)
@@ -218,7 +239,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         named.remove(owner)
         if not named:
             stock("hero", ("girl", "boy"))
-    hero_first = [c for c in named if not (c.kind and c.kind.nature in ("villain",))]
+    hero_first = named if reading.goal else [c for c in named if not (c.kind and c.kind.nature in ("villain",))]  # "The Dragon Who Was Afraid…": the title's subject, villain or not
     villains = [c for c in named if c.kind and c.kind.nature == "villain"]
     hero = (hero_first or named or [None])[0]
     if "hero" in cast.roles:
@@ -263,8 +284,10 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         else:
             stock(role, options_for(rule))
     if "repeat" in schema.roles.values():
+        each = [r.strip() for r in schema.roles.get("repeat_each", "").split(",") if r.strip()]
         for n in range(count):  # the last one round may be of another sort: the wise one who knows
-            rule = schema.roles.get("repeat_last", "helper") if n == count - 1 else schema.roles.get("repeat_as", "helper")
+            rule = schema.roles.get("repeat_last", "helper") if n == count - 1 else (
+                each[n % len(each)] if each else schema.roles.get("repeat_as", "helper"))  # each round asks its own body
             kind = rng.choice([table[k] for k in options_for(rule) if k in table])
             used.add(kind.name)
             cast.repeated.append((kind, kind.word(lang), _gender(kind, lang), False))
@@ -312,6 +335,11 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
             [k.name for k in animals if k.scale <= 1])
     if rule == "huge":
         return free([k.name for k in animals if k.scale >= 4]) or free([k.name for k in animals if k.scale >= 3])
+    if rule in bodies():  # a round that asks something of the body: fur for a bramble, stores to spill
+        body = bodies()[rule]
+        fits = [k.name for k in animals if k.name in safe and k.name not in body.get("not", []) and (
+            k.name in body["kinds"] if "kinds" in body else k.moves in body["moves"] and k.scale <= body.get("most", 4))]
+        return free(fits) or _options("small", hero, reading, genre, table, used)
     if rule == "small":  # small ones in trouble on the ground (a bramble, a fallen branch): walkers, not birds
         return free([k.name for k in animals if k.scale <= 1 and k.name in safe and k.moves != "fly"]) or free(
             [k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from digitales.errors import UserError
 from digitales.plot.kinds import Kind, kinds, trait_of
 from digitales.plot.known import known_tales
+from digitales.plot.premise import ADJECTIVES_EN
 from digitales.plot.schemas import holds, schemas
 from digitales.tale import Event, Tale
 from digitales.text.morph import morph
@@ -90,7 +91,8 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
                 text = _said(value, case, lang, proper=False)
         else:
             name = bound.name
-            if key in mentioned and case != "bare" and key not in in_full and (key in SHORTENED or bound.proper):
+            if key in mentioned and case != "bare" and key not in in_full and (
+                    key in SHORTENED or bound.proper or _epithet(bound, lang)):
                 name = _short(bound, lang)
             mentioned.add(key)
             text = _said(name, case, lang, bound.proper)
@@ -106,6 +108,17 @@ YOUNG = re.compile(r"(ёнок|онок|енец|ling|chick|owlet)$")  # утё�
 def _moves(bound: Bound) -> str:
     moves = bound.kind.moves if bound.kind else ""
     return "walk" if moves == "fly" and YOUNG.search(bound.name.split()[-1].lower()) else moves
+
+
+def _epithet(bound: Bound, lang: str) -> bool:
+    """A character named with an adjective («храбрый зайчонок», "the clever crow") is called so
+    once a scene, then by the noun: said every time, the epithet drones."""
+    words = bound.name.split()
+    if bound.kind is None or len(words) != 2 or "-" in bound.name:
+        return False
+    if lang == "ru":
+        return "ADJF" in morph().parse(words[0])[0].tag
+    return words[0].lower() in ADJECTIVES_EN
 
 
 def _short(bound: Bound, lang: str) -> str:

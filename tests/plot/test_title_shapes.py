@@ -1,0 +1,78 @@
+"""Title shapes users type that earlier reads never tried: a virtue before the hero, a fear of
+someone, friends made, a thing nobody owns, a snowman who wants summer, a place to be afraid of."""
+
+import pytest
+
+from digitales.plot.premise import read_title
+from digitales.plot.schemas import bodies
+from digitales.plot.story import planned_tale
+from digitales.writer.embedded import write
+
+
+def told(title: str, genre: str, lang: str, seed: int = 0) -> tuple[object, str]:
+    tale = planned_tale(title, genre, lang, seed=seed)
+    return tale, "\n\n".join("\n\n".join(scene) for scene in write(tale))
+
+
+@pytest.mark.parametrize("title, lang, virtue, noun", [("Храбрый зайчонок", "ru", "brave", "зайчонок"),
+                                                       ("The Clever Crow", "en", "clever", "crow"),
+                                                       ("Добрый великан", "ru", "kind", "великан")])
+def test_a_virtue_is_shown_by_a_rescue_and_said_once_a_scene(title, lang, virtue, noun):
+    assert read_title(title, lang).virtue == virtue
+    tale, text = told(title, "fairy_tale", lang)
+    assert tale.plan.tale_type == "rescue"
+    epithet = title.lower().removeprefix("the ")
+    assert text.lower().count(epithet) <= len(tale.plan.beats) + 1  # once a scene at most
+    assert text.lower().count(noun) > text.lower().count(epithet)  # …and then by the noun alone
+    assert "boasted" not in text and "хвастал" not in text  # a clever crow is no boaster
+
+
+def test_each_round_of_a_rescue_casts_a_body_its_trouble_can_happen_to():
+    for seed in range(10):
+        tale = planned_tale("Храбрый зайчонок", "fairy_tale", "ru", seed=seed)
+        helpers = {c.role: c.kind for c in tale.characters}
+        assert helpers["helper2"] in bodies()["stores"]["kinds"], seed  # spilled stores: one who carries stores home
+        last = max(r for r in helpers if r.startswith("helper"))
+        assert helpers[last] in bodies()["blocked"]["kinds"], seed  # a branch keeps only a slow or low one from home
+        assert helpers["helper1"] not in bodies()["bramble"]["not"]
+
+
+@pytest.mark.parametrize("title, lang", [("Лисичка со скалочкой", "ru"), ("The Little Train", "en")])
+def test_a_thing_nobody_owns_is_made_with_friends_not_found_in_them(title, lang):
+    tale, text = told(title, "fairy_tale", lang)
+    assert tale.plan.tale_type == "quest"
+    assert "Это вы —" not in text and "Are you the" not in text  # friends are not a rolling pin
+    assert ("сделанн" in text) if lang == "ru" else ("made with" in text)
+
+
+@pytest.mark.parametrize("title, lang, hero, other", [("The Bear Who Made Friends with the Bees", "en", "bear", "bee"),
+                                                      ("Как мишка подружился с пчёлами", "ru", "мишка", "пчела")])
+def test_friends_made_with_someone_cast_them_as_one_of_the_pair(title, lang, hero, other):
+    assert read_title(title, lang).goal == "befriend"
+    tale, text = told(title, "comedy", lang)
+    roles = {c.role: c.name for c in tale.characters}
+    assert roles["hero"] == hero and roles["second"] == other
+    assert "a bees" not in text
+
+
+@pytest.mark.parametrize("title, lang", [("The Dragon Who Was Afraid of Mice", "en"), ("Дракон, который боялся мышей", "ru")])
+def test_the_one_afraid_is_the_hero_even_when_a_dragon(title, lang):
+    reading = read_title(title, lang)
+    assert reading.goal == "fear" and [c.kind.name for c in reading.characters] == ["dragon", "mouse"]
+    tale = planned_tale(title, "comedy", lang, seed=0)
+    assert next(c for c in tale.characters if c.role == "hero").kind == "dragon"
+
+
+@pytest.mark.parametrize("title, lang, summer", [("Снеговик, который хотел увидеть лето", "ru", "лето"),
+                                                 ("The Snowman Who Wanted to See Summer", "en", "summer")])
+def test_a_snowman_who_wants_summer_sees_it_as_a_cloud(title, lang, summer):
+    tale, text = told(title, "drama", lang)
+    assert tale.plan.tale_type == "farewell"
+    assert "Mother Snowman" not in text and "мама" not in text
+    assert summer in text.split("\n\n")[0]  # the wish from the first line
+    assert ("облачко" in text) if lang == "ru" else ("cloud" in text.split("\n\n")[-3] + text.split("\n\n")[-2])
+
+
+def test_a_mystery_happens_in_the_place_the_title_names():
+    tale, text = told("Кто живёт в дупле", "horror", "ru")
+    assert "в дупле" in text and "сарае" not in text
