@@ -340,7 +340,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         fits = [k.name for k in animals if k.name in safe and k.name not in body.get("not", []) and (
             k.name in body["kinds"] if "kinds" in body else k.moves in body["moves"] and k.scale <= body.get("most", 4))]
         return free(fits) or _options("small", hero, reading, genre, table, used)
-    if rule == "small":  # small ones in trouble on the ground (a bramble, a fallen branch): walkers, not birds
+    if rule == "friend" and hero is not None and hero.person:  # a child's or a tailor's best friend is a pet, not a beetle
+        return free(["cat", "dog", "goat", "duck", "hen"]) or _options("small", hero, reading, genre, table, used)
+    if rule in ("small", "friend"):  # small ones in trouble on the ground (a bramble, a fallen branch): walkers, not birds
         return free([k.name for k in animals if k.scale <= 1 and k.name in safe and k.moves != "fly"]) or free(
             [k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)
     if rule == "big":

@@ -114,11 +114,11 @@ def _epithet(bound: Bound, lang: str) -> bool:
     """A character named with an adjective («храбрый зайчонок», "the clever crow") is called so
     once a scene, then by the noun: said every time, the epithet drones."""
     words = bound.name.split()
-    if bound.kind is None or len(words) != 2 or "-" in bound.name:
+    if bound.kind is None or len(words) not in (2, 3) or "-" in bound.name:
         return False
     if lang == "ru":
-        return "ADJF" in morph().parse(words[0])[0].tag
-    return words[0].lower() in ADJECTIVES_EN
+        return all("ADJF" in morph().parse(w)[0].tag for w in words[:-1])
+    return all(w.lower() in ADJECTIVES_EN for w in words[:-1])  # "the brave little tailor", then "the tailor"
 
 
 def _short(bound: Bound, lang: str) -> str:
@@ -131,7 +131,7 @@ def _short(bound: Bound, lang: str) -> str:
         epithet = lang == "ru" and len(words) == 2 and "ADJF" in morph().parse(words[1])[0].tag \
             and "ADJF" not in morph().parse(words[0])[0].tag  # «Кощей Бессмертный», not «Серый Волк»
         return words[0] if epithet else bound.name
-    if len(words) != 2 or "-" in bound.name:
+    if len(words) != 2 and not _epithet(bound, lang) or "-" in bound.name:
         return bound.name
     return words[-1]
 
