@@ -24,6 +24,7 @@ from digitales.plot.kinds import DATA, Kind, is_plural_en, kind_of
 from digitales.text.morph import english_singular, morph
 
 GENDERS = {"masc": "male", "femn": "female", "neut": "neuter"}
+SKY_KINDS = {"star"}  # someone when the title's subject («Маленькая звёздочка»), something when wanted ("wanted the star")
 
 
 @dataclass
@@ -429,6 +430,8 @@ def _read_english(title: str) -> Reading:
             i += 1
             continue
         span = _english_kind_span(words, i) if not (i > 0 and low[i - 1] == "to") else None
+        if span and span[1].name in SKY_KINDS and after_verb:
+            span = None  # "The Fox Who Wanted the Star": a thing to want
         if span:
             end, kind, name = span
             plural = is_plural_en(words[end - 1])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from digitales.plot.kinds import DATA, Kind, kinds
-from digitales.plot.premise import Reading, feature_class, words_table
+from digitales.plot.premise import SKY_KINDS, Reading, feature_class, words_table
 
 SCHEMAS = DATA / "schemas"
 
@@ -60,13 +60,15 @@ GENRE_SCHEMAS = {"fairy_tale": ("quest", "rescue", "gratitude"), "fable": ("tric
                  "bylina": ("duel",), "novella": ("quest", "gratitude", "learning"),
                  "comedy": ("contest", "learning", "chain"), "tragedy": ("farewell",), "drama": ("farewell", "rescue"),
                  "horror": ("mystery",)}
-CAST_TWO = {"contest", "gratitude", "rescue", "trickster", "duel"}  # the tale types with a part for the title's second character
+CAST_TWO = {"contest", "gratitude", "rescue", "trickster", "duel", "fallen", "feared"}  # the tale types with a part for the title's second character
 
 
 def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     """The tale type the title's premise decides; the genre chooses among those that fit."""
     table = schemas()
     wanted = []
+    if not reading.goal and any(c.kind and c.kind.name in SKY_KINDS for c in reading.characters):
+        wanted.append("fallen")  # «Маленькая звёздочка», «Ёжик и звёздочка»: a star fallen and helped home
     if reading.goal == "fear" and _feared_harmless(reading):
         wanted.append("feared")  # "The Dragon Who Was Afraid of Mice": a fear of someone, met and befriended
     if reading.goal in GOAL_SCHEMAS:
@@ -191,7 +193,7 @@ FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodil
             "octopus", "crab", "kangaroo", "panda", "koala", "rhino"}  # animals of far-off lands: they meet each other, not the hedgehog
 FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat", "hen", "rooster"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
-             "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch"}  # never a passing helper
+             "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch", "star"}  # never a passing helper
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
 FOES = {"bylina": ("dragon", "robber"), "fairy_tale": ("wolf", "fox", "witch", "koschei"),
         "fable": ("fox", "wolf", "cat")}
@@ -239,6 +241,14 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         named.remove(owner)
         if not named:
             stock("hero", ("girl", "boy"))
+    for role, rule in schema.roles.items():
+        if rule == "sky":  # the star is cast first: the hero is the one who finds it
+            star = next((c for c in named if c.kind and c.kind.name in SKY_KINDS), None)
+            if star is not None:
+                take(role, star)
+                named.remove(star)
+            else:
+                stock(role, sorted(SKY_KINDS))
     hero_first = named if reading.goal else [c for c in named if not (c.kind and c.kind.nature in ("villain",))]  # "The Dragon Who Was Afraid…": the title's subject, villain or not
     villains = [c for c in named if c.kind and c.kind.nature == "villain"]
     hero = (hero_first or named or [None])[0]

@@ -114,8 +114,8 @@ def _epithet(bound: Bound, lang: str) -> bool:
     """A character named with an adjective («храбрый зайчонок», "the clever crow") is called so
     once a scene, then by the noun: said every time, the epithet drones."""
     words = bound.name.split()
-    if bound.kind is None or len(words) not in (2, 3) or "-" in bound.name:
-        return False
+    if bound.kind is None or len(words) not in (2, 3) or "-" in bound.name or bound.name.lower() in bound.kind.ru + bound.kind.en:
+        return False  # «летучая мышь» is a bat, not a mouse, all through the tale
     if lang == "ru":
         return all("ADJF" in morph().parse(w)[0].tag for w in words[:-1])
     return all(w.lower() in ADJECTIVES_EN for w in words[:-1])  # "the brave little tailor", then "the tailor"

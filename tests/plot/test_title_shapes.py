@@ -76,3 +76,19 @@ def test_a_snowman_who_wants_summer_sees_it_as_a_cloud(title, lang, summer):
 def test_a_mystery_happens_in_the_place_the_title_names():
     tale, text = told("Кто живёт в дупле", "horror", "ru")
     assert "в дупле" in text and "сарае" not in text
+
+
+@pytest.mark.parametrize("title, lang, finder", [("Маленькая звёздочка", "ru", None), ("The Little Star", "en", None),
+                                                 ("Ёжик и звёздочка", "ru", "ёжик")])
+def test_a_star_in_the_title_falls_and_is_helped_home(title, lang, finder):
+    tale, text = told(title, "fairy_tale", lang)
+    roles = {c.role: c for c in tale.characters}
+    assert tale.plan.tale_type == "fallen" and roles["star"].kind == "star"
+    assert finder is None or roles["hero"].name == finder
+    assert roles["helper1"].kind not in ("owl", "bat") and roles["helper3"].kind in ("owl", "bat")  # the wise one is awake at night
+    assert "{" not in text and ("речк" in text if lang == "ru" else "river" in text)
+
+
+def test_a_star_wanted_is_a_thing_not_a_character():
+    reading = read_title("The Fox Who Wanted the Star", "en")
+    assert [c.name for c in reading.characters] == ["fox"] and reading.thing.name == "star"
