@@ -109,6 +109,7 @@ def read_title(title: str, lang: str) -> Reading:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
     _hero_trait(reading, lang)
     _magic_thing(reading, lang)
+    _lost_tail(reading, title, lang)
     hero = reading.hero
     if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
             and reading.goal in ("want", "seek"):  # a snowman who wants summer meets it the only way a snowman can:
@@ -117,6 +118,17 @@ def read_title(title: str, lang: str) -> Reading:
     if reading.thing_class == "weather" and reading.goal == "" and reading.characters:
         reading.goal = "fear"  # "The Goose and the Storm": a storm is not a thing to fetch, but one to stop fearing
     return reading
+
+
+def _lost_tail(reading: Reading, title: str, lang: str) -> None:
+    """"How the Bear Lost His Tail", «Как медведь хвост потерял»: not a search, but how the bear
+    came to have the short tail it has — a why-tale."""
+    tail = {"ru": "хвост", "en": "tail"}[lang]
+    how = title.lower().startswith(("how ", "как ")) and re.search(r"\b(lost|потерял|потеряла|потеряло|потеряли)\b", title.lower())
+    if how and reading.goal == "seek" and reading.thing is not None and reading.thing.name.split()[-1] == tail \
+            and reading.characters and not reading.lost:
+        reading.goal, reading.thing_class, reading.owner = "why", "feature", reading.characters[0].name
+        reading.thing = Named("короткий хвост" if lang == "ru" else "short tail", "male" if lang == "ru" else "neuter")
 
 
 def _magic_thing(reading: Reading, lang: str) -> None:
@@ -140,6 +152,15 @@ def _magic_thing(reading: Reading, lang: str) -> None:
 def _hero_trait(reading: Reading, lang: str) -> None:
     """«Жадный хомяк»: the hero is «хомяк», and greedy; a title with no other goal is a tale of that flaw."""
     hero = reading.hero
+    if hero is not None and not hero.proper and "-" in hero.name:  # «Заяц-хвастун»: a hare, and a boaster
+        parts = hero.name.split("-")
+        lemmas = [morph().parse(w)[0].normal_form if lang == "ru" else w.lower() for w in parts]
+        trait = next((trait_of(lemma, lang) for lemma in lemmas if trait_of(lemma, lang)), "")
+        if trait:
+            hero.name = next(w for w, lemma in zip(parts, lemmas) if not trait_of(lemma, lang))
+            hero.kind = hero.kind or kind_of(hero.name, lang)
+            reading.trait, reading.goal = trait, reading.goal or "flaw"
+            return
     if hero is None or hero.proper or " " not in hero.name:
         return
     words = hero.name.split()
@@ -445,6 +466,10 @@ def _read_english(title: str) -> Reading:
                     reading.characters[-1].name, reading.characters[-1].proper = name.capitalize(), True
                 reading.owner = reading.characters[-1].name
             i = end
+            continue
+        if w == "lost" and reading.characters and i > 0 and low[i - 1] == reading.characters[-1].name.split()[-1].lower():
+            reading.goal, after_verb = reading.goal or "seek", "seek"  # "How the Bear Lost His Tail": his own, lost
+            i += 1
             continue
         if w == "lost" and not (i > 0 and low[i - 1] in ("who", "that", "to")):  # "The Lost Key": a thing to find
             reading.goal, reading.lost = reading.goal or "seek", True

@@ -92,3 +92,16 @@ def test_a_star_in_the_title_falls_and_is_helped_home(title, lang, finder):
 def test_a_star_wanted_is_a_thing_not_a_character():
     reading = read_title("The Fox Who Wanted the Star", "en")
     assert [c.name for c in reading.characters] == ["fox"] and reading.thing.name == "star"
+
+
+@pytest.mark.parametrize("title, lang", [("How the Bear Lost His Tail", "en"), ("Как медведь хвост потерял", "ru")])
+def test_how_one_lost_its_tail_is_a_why_tale_of_a_short_tail(title, lang):
+    reading = read_title(title, lang)
+    assert reading.goal == "why" and reading.thing.name in ("short tail", "короткий хвост")
+    assert read_title("Как лиса хвост искала", "ru").goal == "seek"  # a search is still a search
+
+
+def test_a_trait_in_a_hyphenated_name_is_the_heros_flaw():
+    reading = read_title("Заяц-хвастун", "ru")
+    assert [c.name for c in reading.characters] == ["заяц"] and reading.trait == "boastful" and reading.goal == "flaw"
+    assert [c.kind.name for c in read_title("The Owl and the Pussycat", "en").characters] == ["owl", "cat"]
