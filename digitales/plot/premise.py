@@ -53,6 +53,7 @@ class Reading:
     magic: str = ""  # what the title's magic thing does: music food paint way wish (title_words.toml [magic])
     trait: str = ""  # the hero's trait the tale turns on («Жадный хомяк» → greedy), title_words.toml [traits]
     virtue: str = ""  # a virtue the hero is named by («Храбрый зайчонок» → brave), title_words.toml [virtues]
+    wish: str = ""  # what a small hero wants to become, as the title says it: «стать большим», "be a lion"
 
     @property
     def hero(self) -> Named | None:
@@ -110,6 +111,7 @@ def read_title(title: str, lang: str) -> Reading:
     _hero_trait(reading, lang)
     _magic_thing(reading, lang)
     _lost_tail(reading, title, lang)
+    _wish_to_be_big(reading, title, lang)
     hero = reading.hero
     if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
             and reading.goal in ("want", "seek"):  # a snowman who wants summer meets it the only way a snowman can:
@@ -118,6 +120,29 @@ def read_title(title: str, lang: str) -> Reading:
     if reading.thing_class == "weather" and reading.goal == "" and reading.characters:
         reading.goal = "fear"  # "The Goose and the Storm": a storm is not a thing to fetch, but one to stop fearing
     return reading
+
+
+WISH = {"ru": re.compile(r"(?:хотел|хотела|хотело|хотели|мечтал|мечтала|мечтали)\s+((?:стать|быть)\s+.+)$", re.I),
+        "en": re.compile(r"\b(?:wanted|wants|wished|longed|dreamed)\s+to\s+(be\s+.+)$", re.I)}
+
+
+def _wish_to_be_big(reading: Reading, title: str, lang: str) -> None:
+    """«Мышонок, который хотел стать большим», "The Mouse Who Wanted to Be a Lion": a small one's
+    wish to be big is the tale's flaw (envy), and its smallness the thing that saves the day."""
+    found = WISH[lang].search(title.strip().rstrip(".!?"))
+    hero = reading.hero
+    if not found or hero is None or hero.kind is None or hero.kind.scale > 2:
+        return
+    wish = found.group(1)
+    words = wish.lower().split()[1:]
+    lemmas = [morph().parse(w)[0].normal_form.replace("ё", "е") if lang == "ru" else english_singular(w) for w in words]
+    big_kind = any((kind_of(lemma, lang) or Kind("", (), ())).scale >= 3 for lemma in lemmas)
+    if not ((set(lemmas) | set(words)) & set(words_table()["wish_big"][lang]) or big_kind):
+        return
+    reading.wish, reading.trait, reading.goal = wish[:1].lower() + wish[1:], "envy", "flaw"
+    reading.thing, reading.thing_class = None, ""
+    reading.characters = [hero]  # "a lion" is what it wants to be, not who is in the tale
+    reading.objects = []
 
 
 def _lost_tail(reading: Reading, title: str, lang: str) -> None:

@@ -323,7 +323,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
     awake = [n for n in safe if n not in whereabouts()["night"]["kinds"]]  # an owl sleeps by day: no passer-by
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
-        wise = [w for w in WISE if hero is not None and hero.person or w in {k.name for k in animals}]
+        wise = [w for w in WISE if hero is not None and hero.person or w in safe]  # no owl to advise a mouse
         return free(wise) or free(safe)
     if rule == "mentor":
         masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])

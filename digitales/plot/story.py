@@ -264,6 +264,8 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
         spec = schema.objects["goal"]
         bound["goal"] = Bound(spec[lang], spec.get(f"gender_{lang}", spec.get("gender", "male")))
         things.append(Thing(spec[lang], spec.get("kind", ""), bound["goal"].gender, "goal"))
+    if reading.wish:  # «стать большим», "be a lion": said as the title says it
+        bound["wish"] = Bound(reading.wish, "neuter", proper=True)
     items = [o for o in reading.objects if reading.thing is None or o.name != reading.thing.name]
     if items:
         bound["item"] = Bound(items[0].name, items[0].gender)

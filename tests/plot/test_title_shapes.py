@@ -105,3 +105,19 @@ def test_a_trait_in_a_hyphenated_name_is_the_heros_flaw():
     reading = read_title("Заяц-хвастун", "ru")
     assert [c.name for c in reading.characters] == ["заяц"] and reading.trait == "boastful" and reading.goal == "flaw"
     assert [c.kind.name for c in read_title("The Owl and the Pussycat", "en").characters] == ["owl", "cat"]
+
+
+@pytest.mark.parametrize("title, lang, wish", [("Мышонок, который хотел стать большим", "ru", "стать большим"),
+                                               ("The Mouse Who Wanted to Be a Lion", "en", "be a lion"),
+                                               ("Ёжик, который хотел быть как медведь", "ru", "быть как медведь")])
+def test_a_small_one_who_wants_to_be_big_is_saved_by_its_smallness(title, lang, wish):
+    reading = read_title(title, lang)
+    assert (reading.goal, reading.trait, reading.wish) == ("flaw", "envy", wish)
+    assert len(reading.characters) == 1  # the lion is only wished for
+    for seed in range(4):
+        tale, text = told(title, "fable", lang, seed)
+        roles = {c.role: c.kind for c in tale.characters}
+        assert roles["helper1"] in bodies()["burrower"]["kinds"]  # the storm falls on a home with little ones in it
+        assert roles["wise"] not in ("owl", "fox", "cat")  # no one who eats mice advises one
+        assert wish in text and ("щёлочк" in text if lang == "ru" else "gap" in text)
+    assert read_title("The Hedgehog Who Wanted to Be Soft", "en").trait != "envy"  # not a wish to be big
