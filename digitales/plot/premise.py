@@ -139,7 +139,7 @@ def _wish_to_be_big(reading: Reading, title: str, lang: str) -> None:
     big_kind = any((kind_of(lemma, lang) or Kind("", (), ())).scale >= 3 for lemma in lemmas)
     if not ((set(lemmas) | set(words)) & set(words_table()["wish_big"][lang]) or big_kind):
         return
-    reading.wish, reading.trait, reading.goal = wish[:1].lower() + wish[1:], "envy", "flaw"
+    reading.wish, reading.trait, reading.goal = wish.lower(), "envy", "flaw"  # "Be a Lion" in a title is "be a lion" in a line
     reading.thing, reading.thing_class = None, ""
     reading.characters = [hero]  # "a lion" is what it wants to be, not who is in the tale
     reading.objects = []
