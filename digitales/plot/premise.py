@@ -104,7 +104,12 @@ def virtue_of(word: str, lang: str) -> str:
     return _index("virtues", lang).get(word.replace("ё", "е"), "")
 
 
+TALE_OF = {"ru": re.compile(r"^\s*(?:сказка|история|басня|сказочка|рассказ)\s+(?=(?:про|о|об|обо)\s)", re.I),
+           "en": re.compile(r"^\s*(?:the|a)?\s*(?:story|tale)\s+(?:of|about)\s+", re.I)}
+
+
 def read_title(title: str, lang: str) -> Reading:
+    title = TALE_OF[lang].sub("", title)  # «Сказка про храброго зайца» is a tale about the hare, not a search for a tale
     reading = _read_russian(title) if lang == "ru" else _read_english(title)
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
@@ -529,10 +534,17 @@ def _read_english(title: str) -> Reading:
         if after_verb == "want" and low[i - 1] == "to":
             i += 1  # "wanted to catch the moon": the thing wanted comes after
             continue
+        previous = reading.characters[-1] if reading.characters else None
+        if word[:1].isupper() and previous and previous.kind and previous.kind.person and not previous.proper \
+                and i > 0 and low[i - 1] == previous.name.split()[-1]:
+            previous.name, previous.proper = f"{words[i - 1]} {word}", True  # "Princess Mila", "King Bob": one person
+            i += 1
+            continue
         if word[:1].isupper() and not _common_en(w):  # a proper name: Ivan, Masha, Baba Yaga
             previous = reading.characters[-1] if reading.characters else None
             if previous and previous.proper and previous.kind is None and words[i - 1] == previous.name.split()[-1]:
                 previous.name = f"{previous.name} {word}"
+
             else:
                 reading.characters.append(Named(word, "female" if w.endswith(("a", "ie", "y")) else "male", None, True))
             i += 1

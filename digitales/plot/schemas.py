@@ -280,11 +280,14 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     for role, rule in schema.roles.items():
         if role in cast.roles or rule == "repeat" or role.startswith("repeat_"):
             continue  # repeat_as, repeat_last, repeat_order say how the repeated role is cast
-        if rule in ("foe",) and (villains or named):
-            take(role, (villains or named)[0])
-            named.remove((villains or named)[0])
-        elif rule in ("second", "friend", "small", "big", "owner") and named:
-            take(role, named.pop(0))
+        if rule in ("foe",) and named:
+            foe = next((c for c in villains if c in named), named[0])  # a villain not already cast as the hero
+            take(role, foe)
+            named.remove(foe)
+        elif rule in ("second", "friend", "small", "big", "owner") and [c for c in named if c not in villains or "foe" not in schema.roles.values()]:
+            friend = next(c for c in named if c not in villains or "foe" not in schema.roles.values())
+            take(role, friend)  # a dragon in the title is the foe, not the friend a witch carries off
+            named.remove(friend)
         elif rule == "owner" and reading.owner:
             continue
         elif rule == "elder" and role not in cast.roles:

@@ -24,7 +24,7 @@ TITLES = [
     ("Волк и журавль", "ru", ["волк", "журавль"], "", None, [], []),
     ("Сундук в колодце", "ru", [], "", "сундук", [], ["колодец"]),
     ("Как белка потеряла орешек", "ru", ["белка"], "seek", "орешек", [], []),
-    ("Ёжик в тумане", "ru", ["ёжик"], "", "туман", [], []),
+    ("Ёжик в тумане", "ru", ["ёжик"], "fear", "туман", [], []),  # lost in the fog: a fear, not a thing to fetch or make
     ("Гуси-лебеди", "ru", ["гуси-лебеди"], "", None, [], []),
     ("Волк и семеро козлят", "ru", ["волк", "семеро козлят"], "", None, [], []),
     ("Как котёнок хотел поймать луну", "ru", ["котёнок"], "want", "луна", [], []),
@@ -159,4 +159,4 @@ def test_every_skill_is_a_skill_and_a_sound_in_a_why_title_is_the_voice():
 def test_a_storm_in_a_title_is_a_fear_to_make_friends_with_not_a_thing_to_fetch():
     assert read_title("The Goose and the Storm", "en").goal == "fear"
     assert read_title("Зайчик и гроза", "ru").goal == "fear"
-    assert read_title("Ёжик в тумане", "ru").goal == ""
+    assert read_title("Ёжик в тумане", "ru").goal == "fear"

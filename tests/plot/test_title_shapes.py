@@ -38,7 +38,7 @@ def test_each_round_of_a_rescue_casts_a_body_its_trouble_can_happen_to():
         assert helpers["helper1"] not in bodies()["bramble"]["not"]
 
 
-@pytest.mark.parametrize("title, lang", [("Лисичка со скалочкой", "ru"), ("The Little Train", "en")])
+@pytest.mark.parametrize("title, lang", [("Лисёнок и скакалка", "ru"), ("The Little Train", "en")])
 def test_a_thing_nobody_owns_is_made_with_friends_not_found_in_them(title, lang):
     tale, text = told(title, "fairy_tale", lang)
     assert tale.plan.tale_type == "quest"
@@ -122,3 +122,25 @@ def test_a_small_one_who_wants_to_be_big_is_saved_by_its_smallness(title, lang, 
         assert roles["hero"] not in kinds()[roles["wise"]].eats  # no owl advises a mouse
         assert wish in text and ("щёлочк" in text if lang == "ru" else "gap" in text)
     assert read_title("The Hedgehog Who Wanted to Be Soft", "en").trait != "envy"  # not a wish to be big
+
+
+@pytest.mark.parametrize("title, lang, hero, foe", [("Princess Mila and the Dragon", "en", "Princess Mila", "dragon"),
+                                                    ("Маша и Баба-яга", "ru", "Маша", "Баба-яга"),
+                                                    ("Волшебник и дракон", "ru", "волшебник", "дракон")])
+def test_a_villain_named_in_the_title_is_the_foe_never_the_friend(title, lang, hero, foe):
+    tale = planned_tale(title, "fairy_tale", lang, seed=0)
+    roles = {c.role: c.name for c in tale.characters}
+    assert roles["hero"] == hero and roles.get("foe") == foe and roles.get("friend") != foe
+
+
+@pytest.mark.parametrize("title, lang, name", [("Сказка про храброго зайца", "ru", "храбрый заяц"),
+                                               ("The Story of the Little Mole", "en", "little mole"),
+                                               ("King Bob and the Goose", "en", "King Bob")])
+def test_a_tale_of_someone_is_about_them(title, lang, name):
+    reading = read_title(title, lang)
+    assert reading.characters[0].name == name and reading.thing is None
+
+
+def test_a_hedgehog_in_the_fog_is_afraid_of_it():
+    reading = read_title("Ёжик в тумане", "ru")
+    assert reading.goal == "fear" and reading.thing.name == "туман"
