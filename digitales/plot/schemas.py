@@ -323,7 +323,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
                     or k.moves == "fly" and k.name not in FAR_AWAY)  # a sparrow flies anywhere, a parrot stays home
                and not (hero and not hero.person and hero.name not in FARM and k.name in FARM)  # no cow in the forest
                and (k.moves != "swim" or hero is not None and hero.moves == "swim")]  # a fish stays in its river
-    safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))]
+    named = [c.kind for c in reading.characters if c.kind]  # no stork to tell a bear cub about the frog it eats
+    safe = [k.name for k in animals if not (hero and (hero.name in k.eats or k.name in hero.eats))
+            and not any(n.name in k.eats or k.name in n.eats for n in named)]
     awake = [n for n in safe if n not in whereabouts()["night"]["kinds"]]  # an owl sleeps by day: no passer-by
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
         wise = [w for w in WISE if hero is not None and hero.person or w in safe]  # no owl to advise a mouse
