@@ -136,6 +136,20 @@ def _short(bound: Bound, lang: str) -> str:
     return words[-1]
 
 
+def _unbound(name: str, lang: str) -> Bound:
+    """A word the plan does not list among its things (a why-tale's part, «уши»): its grammar
+    from its own nominative, so «уши вытянулись», not «уши вытянулся»."""
+    if lang != "ru" or not name:
+        return Bound(name)
+    from digitales.plot.premise import GENDERS
+
+    head = name.split()[-1]
+    parse = next((p for p in morph().parse(head) if "NOUN" in p.tag and "nomn" in p.tag), None)
+    if parse is None:
+        return Bound(name)
+    return Bound(name, "plural" if parse.tag.number == "plur" else GENDERS.get(parse.tag.gender, "male"))
+
+
 def slots_in(template: str) -> set[str]:
     return {m.group(3).lower() for m in SLOT.finditer(template) if not m.group(2)}
 
@@ -183,7 +197,7 @@ def tell(event: Event, tale: Tale, bound: dict[str, Bound]) -> str:
     rng = random.Random(f"{tale.seed}:{tale.title}:{event.step}:{event.repeat}")
     telling = random.Random(f"{tale.seed}:{tale.title}:telling").choice(TELLINGS)
     template = choose_variant(step.get(tale.lang, []), event, rng, ordered=bool(step.get("repeat")), telling=telling)
-    slots = {role: bound.get(name, Bound(name)) for role, name in event.slots.items() if not role.startswith("_")}
+    slots = {role: bound.get(name) or _unbound(name, tale.lang) for role, name in event.slots.items() if not role.startswith("_")}
     phrases = {k: v.get(tale.lang, [""]) for k, v in schema.phrases.items()}
     return fill(template, slots, tale.lang, phrases, event.repeat, frozenset(schema.say_in_full))
 
