@@ -156,7 +156,8 @@ def _lost_tail(reading: Reading, title: str, lang: str) -> None:
     tail = {"ru": "хвост", "en": "tail"}[lang]
     how = title.lower().startswith(("how ", "как ")) and re.search(r"\b(lost|потерял|потеряла|потеряло|потеряли)\b", title.lower())
     if how and reading.goal == "seek" and reading.thing is not None and reading.thing.name.split()[-1] == tail \
-            and reading.characters and not reading.lost:
+            and reading.characters:
+        reading.lost = False
         reading.goal, reading.thing_class, reading.owner = "why", "feature", reading.characters[0].name
         reading.thing = Named("короткий хвост" if lang == "ru" else "short tail", "male" if lang == "ru" else "neuter")
 
@@ -210,7 +211,7 @@ PLACES_RU = {"лес", "поле", "река", "море", "озеро", "пру
              "деревня", "сад", "огород", "луг", "поляна", "остров", "колодец", "мост", "чердак", "подвал", "лестница",
              "чаща", "дорога", "город", "царство", "берег", "овраг", "сарай", "двор", "хлев", "чулан", "кладовка",
              "погреб", "подпол", "амбар", "баня", "кухня", "маяк", "библиотека", "пустырь", "роща", "долина", "дупло",
-             "пещерка", "омут"}
+             "пещерка", "омут", "труба", "дымоход"}
 NOT_THINGS_RU = {"день", "ночь", "утро", "вечер", "год", "раз", "время", "жизнь"}
 LAST_RU = {"последний", "прощальный"}  # what kind of tale («Последняя снежинка»), not part of the thing's name
 LOST_RU = {"потерянный", "потерять", "пропавший", "пропасть", "потеряться", "пропажа"}
@@ -452,7 +453,7 @@ PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond",
              "cave", "mill", "castle", "tower", "village", "garden", "meadow", "island", "well", "bridge", "attic",
              "cellar", "stairs", "staircase", "city", "town", "kingdom", "shore", "barn", "farm", "road", "wall",
              "palace", "valley", "desert", "jungle", "orchard", "school", "shed", "loft", "basement", "pantry", "closet",
-             "lighthouse", "library", "grove", "meadow", "hollow"}
+             "lighthouse", "library", "grove", "meadow", "hollow", "chimney"}
 FAMILY_EN = {"grandpa", "grandma", "granny", "grandad", "grandfather", "grandmother", "mother", "father", "mum", "mom", "dad"}
 NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
 FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
@@ -497,8 +498,10 @@ def _read_english(title: str) -> Reading:
                 reading.owner = reading.characters[-1].name
             i = end
             continue
-        if w == "lost" and reading.characters and i > 0 and low[i - 1] == reading.characters[-1].name.split()[-1].lower():
-            reading.goal, after_verb = reading.goal or "seek", "seek"  # "How the Bear Lost His Tail": his own, lost
+        if w == "lost" and reading.characters and i > 0 and (
+                low[i - 1] == reading.characters[-1].name.split()[-1].lower() or low[i - 1] in ("who", "that")):
+            reading.goal, after_verb = reading.goal or "seek", "seek"  # "The Bunny Who Lost His Hat": his own, lost
+            reading.lost = True
             i += 1
             continue
         if w == "lost" and not (i > 0 and low[i - 1] in ("who", "that", "to")):  # "The Lost Key": a thing to find

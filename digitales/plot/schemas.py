@@ -188,9 +188,16 @@ STOCK_HEROES = {"fairy_tale": ("hedgehog", "hare", "girl", "boy", "duck", "mouse
                 "bylina": ("hero",), "novella": ("girl", "boy", "cat"), "comedy": ("pig", "goat", "bear", "hare"),
                 "tragedy": ("girl", "boy", "snowman"), "drama": ("girl", "boy", "squirrel"),
                 "horror": ("boy", "girl", "mouse", "hare")}
-FAR_AWAY = {"lion", "tiger", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "polar_bear",
-            "penguin", "whale", "parrot", "tortoise", "turtle", "peacock", "ostrich", "seal", "walrus", "dolphin",
-            "octopus", "crab", "kangaroo", "panda", "koala", "rhino"}  # animals of far-off lands: they meet each other, not the hedgehog
+REGIONS = {  # animals of far-off lands meet the neighbours of their own land, not the hedgehog, and no polar bear in the savanna
+    "savanna": {"lion", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "ostrich", "rhino", "parrot",
+                "peacock", "tiger", "tortoise", "turtle"},
+    "ice": {"polar_bear", "penguin", "seal", "walrus", "whale"},
+    "sea": {"whale", "dolphin", "octopus", "crab", "seal", "turtle"},
+    "far_east": {"panda", "tiger", "monkey", "peacock"},
+    "australia": {"kangaroo", "koala", "parrot"},
+}
+FAR_AWAY = set().union(*REGIONS.values())
+EVERYWHERE = {"sparrow", "swallow", "crow", "stork", "pigeon", "bee", "butterfly", "dragonfly", "fly", "ladybird"}  # they fly to far lands too
 FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat", "hen", "rooster"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
              "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch", "star"}  # never a passing helper
@@ -270,8 +277,12 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         house = set(indoor["house"]) | set(indoor["yard"])
     if house is not None:  # under a roof the friends are those who live there: no swan on the stairs
         away |= {name for name, kind in table.items() if not kind.person and name not in house}
-    else:  # and out of doors, no cockroach with a basket
-        away |= set(whereabouts()["indoor"]["only_indoors"])
+    else:  # and out of doors, no cockroach with a basket, no fly who sends the hero to the kitchen
+        indoor = whereabouts()["indoor"]
+        away |= set(indoor["only_indoors"])
+        if any(step.get("place") == "helper.likes" for step in schema.steps):  # the hero goes where each helper likes to be
+            away |= {name for name, kind in table.items() if kind.trait("likes", "ru").split()[-1:] and
+                     kind.trait("likes", "ru").split()[-1] in indoor["ru"]}
 
     def options_for(rule: str) -> list[str]:  # a starling has flown south by the last leaf; an ant sleeps under the snow
         return _options(rule, hero_kind, reading, genre, table, used | away) or _options(
@@ -317,10 +328,12 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     def free(names):
         return [n for n in names if n in table and n not in used]
 
-    region = "far" if hero and hero.name in FAR_AWAY else "near"
+    lands = {r for r, members in REGIONS.items() if hero and hero.name in members}  # a giraffe's neighbours are the savanna's
+    neighbours = set().union(*(REGIONS[r] for r in lands)) if lands else None
     animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic") and k.name not in CREATURES
-               and (("far" if k.name in FAR_AWAY else "near") == region  # a crocodile is no forest neighbour,
-                    or k.moves == "fly" and k.name not in FAR_AWAY)  # a sparrow flies anywhere, a parrot stays home
+               and ((k.name in neighbours if neighbours is not None else k.name not in FAR_AWAY)  # a crocodile is no forest neighbour,
+                    or k.moves == "fly" and k.name not in FAR_AWAY and (neighbours is None or k.name in EVERYWHERE))  # a swallow
+               # winters in Africa, a parrot stays home, and no grouse is seen in the savanna
                and not (hero and not hero.person and hero.name not in FARM and k.name in FARM)  # no cow in the forest
                and (k.moves != "swim" or hero is not None and hero.moves == "swim")]  # a fish stays in its river
     named = [c.kind for c in reading.characters if c.kind]  # no stork to tell a bear cub about the frog it eats
@@ -378,8 +391,8 @@ def _gender(kind: Kind, lang: str) -> str:
     from digitales.plot.premise import GENDERS
     from digitales.text.morph import morph
 
-    parses = morph().parse(kind.ru[0])  # «белка» is also «белок» in the genitive: the word as its own lemma
-    parse = next((p for p in parses if "NOUN" in p.tag and "nomn" in p.tag and p.normal_form == kind.ru[0]),
+    parses = morph().parse(kind.ru[0].split()[-1])  # «белка» is also «белок» in the genitive: the word as its own lemma; «белый медведь» is a медведь
+    parse = next((p for p in parses if "NOUN" in p.tag and "nomn" in p.tag and p.normal_form == kind.ru[0].split()[-1]),
                  next((p for p in parses if "NOUN" in p.tag), parses[0]))
     return GENDERS.get(parse.tag.gender, "male")
 

@@ -321,11 +321,18 @@ def _phrases(schema: Schema, lang: str) -> dict[str, list[str]]:
     return {k: v.get(lang, [""]) for k, v in schema.phrases.items()}
 
 
+FRIENDS = {"друг", "подруга", "друзья", "дружок", "friend", "friends"}
+
+
 def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -> list[str]:
     """What a template variant may ask of the tale (its `when`): the thing's class, the skill,
     the hero's kind and nature, whether the hero is a person, the genre."""
     hero = cast.roles.get("hero", (None,))[0]
-    tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={reading.thing_class}", f"skill={reading.skill}",
+    thing_class = reading.thing_class
+    if thing_class == "family" and reading.goal in ("seek", "want") and reading.thing is not None \
+            and reading.thing.name.split()[-1].lower() in FRIENDS:
+        thing_class = "abstract"  # a friend is found in those met on the way, not by calling like mother does
+    tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={thing_class}", f"skill={reading.skill}",
             f"trait={reading.trait}", f"magic={reading.magic}",
             f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
