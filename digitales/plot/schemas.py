@@ -71,6 +71,8 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
         wanted.append("fallen")  # «Маленькая звёздочка», «Ёжик и звёздочка»: a star fallen and helped home
     if reading.goal == "fear" and _feared_harmless(reading):
         wanted.append("feared")  # "The Dragon Who Was Afraid of Mice": a fear of someone, met and befriended
+    elif reading.goal == "fear" and len([c for c in reading.characters if c.kind]) >= 2 and _pair_schema(reading, genre):
+        wanted.append(_pair_schema(reading, genre))  # afraid of ducks: a duck is no crumb-sized thing in a crack; a good turn instead
     if reading.goal in GOAL_SCHEMAS:
         wanted.append(GOAL_SCHEMAS[reading.goal])
     if genre == "bylina":
@@ -103,7 +105,8 @@ def _feared_harmless(reading: Reading) -> bool:
     if len(reading.characters) < 2 or reading.characters[0].kind is None or reading.characters[1].kind is None:
         return False
     hero, feared = reading.characters[0].kind, reading.characters[1].kind
-    return hero.name not in feared.eats and feared.nature != "villain"
+    tiny = feared.scale == 0 or feared.name == "frog"  # the tale has it fit a crack and live on a crumb
+    return hero.name not in feared.eats and feared.nature != "villain" and tiny and hero.scale > feared.scale
 
 
 def _pair_schema(reading: Reading, genre: str) -> str | None:
