@@ -111,6 +111,8 @@ TALE_OF = {"ru": re.compile(r"^\s*(?:сказка|история|басня|ск
 def read_title(title: str, lang: str) -> Reading:
     title = TALE_OF[lang].sub("", title)  # «Сказка про храброго зайца» is a tale about the hare, not a search for a tale
     reading = _read_russian(title) if lang == "ru" else _read_english(title)
+    if reading.lost and reading.thing_class == "home":
+        reading.lost = False  # "The Hedgehog Who Lost His Way" is lost himself: a way home, not a thing in the house
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
     _hero_trait(reading, lang)
