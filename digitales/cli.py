@@ -71,6 +71,7 @@ def make(
     read_along: Optional[bool] = typer.Option(None, "--read-along/--no-read-along", help="Light up each word as it is spoken: subtitles.ass, and in the burned subtitles (default off)."),
     book_size: Optional[str] = typer.Option(None, "--book-size", help="Page size of the picture book book.pdf: a4 (default) or letter."),
     until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage: plot, writer, text, voice, picture, music."),
+    redraw: Optional[list[int]] = typer.Option(None, "--redraw", help="Draw scene N's pictures anew (each --redraw N once more); every other picture comes from the cache."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display; only the final line."),
 ) -> None:
     """Make a video tale."""
@@ -79,7 +80,7 @@ def make(
 
     overrides = choices(genre=genre, lang=lang, seed=seed, out=out, aspect=aspect, height=height,
                         burn_subtitles=burn_subtitles, read_along=read_along, book_size=book_size, stress_dict=stress_dict, writer=writer, minutes=minutes, voice=voice,
-                        picture=picture, music=music, music_file=music_file)
+                        picture=picture, music=music, music_file=music_file, redraw=redraw)
     if text is not None and minutes is not None:
         fail("--minutes sets the length of a tale written from the title; with --text the text sets it")
     try:

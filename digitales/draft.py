@@ -3,8 +3,9 @@
 `digitales write`, the studio's "Write the tale" and the API's `write` all come here. The text they
 hand back, given to `make --text`, is narrated word for word: the title as a heading (the title card
 shows it, and --text drops a first paragraph that is the title), then each scene's paragraphs, the
-scenes set apart by a rule (`---`), which --text reads as a paragraph break. --text cuts its own
-scenes by the length of the narration, so the rules are there for the reader.
+scenes set apart by a rule (`---`): --text keeps the scenes the rules mark, as the user left them.
+Last comes the cast as a Markdown comment (never narrated): --text casts those characters first and
+in that order, so an edit leaves every other character their voice and look.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from pathlib import Path
 
 from digitales.settings import Settings
 from digitales.tale import Character, Tale
+from digitales.text.source import cast_comment
 
 SCENE_BREAK = "---"
+CAST_HEADER = {  # the cast comment's first line, for the reader; the columns are text/source.py's CAST_FIELDS
+    "ru": "кто есть кто (имя | роль | род | вид | облик); пока строка здесь, у героя его голос и облик",
+    "en": "who is who (name | role | gender | kind | look); while a line is here, that character keeps their voice and look"}
 
 
 @dataclass
@@ -40,9 +45,12 @@ class Draft:
     premise: dict = field(default_factory=dict)  # hero, goal, objects… where the story engine gives them
 
 
-def tale_markdown(title: str, scenes: list[str]) -> str:
-    """The title as a heading, then the scenes (each its paragraphs), a rule between two scenes."""
-    return f"# {title}\n\n" + f"\n\n{SCENE_BREAK}\n\n".join(s.strip() for s in scenes) + "\n"
+def tale_markdown(title: str, scenes: list[str], characters: list[Character] = (), lang: str = "en") -> str:
+    """The title as a heading, then the scenes (each its paragraphs), a rule between two scenes; the cast last."""
+    text = f"# {title}\n\n" + f"\n\n{SCENE_BREAK}\n\n".join(s.strip() for s in scenes) + "\n"
+    if any(c.role != "narrator" for c in characters):
+        text += "\n" + cast_comment(characters, CAST_HEADER.get(lang, CAST_HEADER["en"])) + "\n"
+    return text
 
 
 def write_draft(title: str, settings: Settings, with_cast: bool = False) -> Draft:
@@ -56,7 +64,7 @@ def write_draft(title: str, settings: Settings, with_cast: bool = False) -> Draf
     with tempfile.TemporaryDirectory(prefix="digitales-write-") as scratch:
         scratch_settings = settings.model_copy(update={"out": scratch})
         tale, _ = make_tale(title, scratch_settings, None, "writer")
-        text = tale_markdown(tale.title, [s.text for s in tale.scenes])
+        text = tale_markdown(tale.title, [s.text for s in tale.scenes], tale.characters, tale.lang)
         cast = []
         if with_cast:
             source = Path(scratch) / "tale.md"
@@ -71,8 +79,8 @@ def write_draft(title: str, settings: Settings, with_cast: bool = False) -> Draf
 def cast_of(planned: list[Character], told: Tale, settings: Settings) -> list[CastMember]:
     """The plan's characters (and anyone else who speaks) with the voice the render of the text gives them.
 
-    A text is cast by who speaks first (text/basic.py), so the voices are those of `told`, the
-    written text read as `make --text` reads it; one who never speaks is heard in the narrator's voice."""
+    The voices are those of `told`, the written text read as `make --text` reads it (its cast comment
+    first, then anyone else who speaks); one who never speaks is heard in the narrator's voice."""
     from digitales.voice import voice_for
     from digitales.voice.casting import cast
 

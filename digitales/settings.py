@@ -13,6 +13,7 @@ A TOML file mirrors these models:
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -70,6 +71,21 @@ class PictureSettings(Section):
     candidates: int = Field(4, ge=1, le=16)  # diffusers: pictures made per scene; the CLIP model keeps the best
     steps: int = Field(25, ge=1, le=500)  # diffusers: denoising steps; clip-guided: optimisation steps
     style: str = "a children's picture-book illustration, soft watercolour"  # added to every prompt
+    # {scene: times}: a scene drawn anew that many times (--redraw); every other picture keeps its seed and cache
+    redraw: dict[int, int] = Field(default_factory=dict)
+
+    @field_validator("redraw")
+    @classmethod
+    def _redraw(cls, value: dict[int, int]) -> dict[int, int]:
+        if any(scene < 1 or times < 0 for scene, times in value.items()):
+            raise ValueError("picture.redraw maps scene numbers (1, 2, …) to how many times each was redrawn (0, 1, …)")
+        return {scene: times for scene, times in value.items() if times}
+
+    def shot_seed(self, tale_seed: int, scene: int, shot: int) -> int:
+        """The seed of a scene's picture: the same as long as the scene is not redrawn (so caches hold)."""
+        times = self.redraw.get(scene, 0)
+        text = f"{tale_seed}:{scene}:{shot}" + (f":redraw{times}" if times else "")
+        return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
 
     @field_validator("height")
     @classmethod
@@ -189,10 +205,11 @@ def choices(*, genre: str | None = None, lang: str | None = None, seed: int | No
             read_along: bool | None = None, book_size: str | None = None,
             stress_dict: Path | str | None = None, writer: str | None = None, minutes: float | None = None,
             voice: str | None = None,
-            picture: str | None = None, music: str | None = None, music_file: Path | str | None = None) -> dict[str, Any]:
+            picture: str | None = None, music: str | None = None, music_file: Path | str | None = None,
+            redraw: list[int] | None = None) -> dict[str, Any]:
     """Settings overrides from the choices a user makes on the command line or in the studio
     (None = not chosen). `voice` may name a voice: "piper:MODEL.onnx"; a music file implies
-    the `file` music backend."""
+    the `file` music backend; each scene number in `redraw` draws that scene once more anew."""
     overrides: dict[str, Any] = {}
 
     def put(path: str, value: Any) -> None:
@@ -227,6 +244,8 @@ def choices(*, genre: str | None = None, lang: str | None = None, seed: int | No
         name, _, model = picture.partition(":")  # "diffusers:MODEL", "clip-guided:GENERATOR"
         put("picture.backend", name)
         put("picture.model", model or None)
+    if redraw:
+        put("picture.redraw", {scene: redraw.count(scene) for scene in sorted(set(redraw))})
     if music_file is not None:
         put("music.file", music_file)
         put("music.backend", music or "file")

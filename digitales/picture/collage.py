@@ -246,7 +246,7 @@ class PicturePerShot(Backend):
             last_place = shots[-1].place
             scene.images = []
             for k, shot in enumerate(shots):
-                seed = int(hashlib.sha1(f"{tale.seed}:{scene.index}:{k}".encode()).hexdigest()[:8], 16)
+                seed = job.settings.picture.shot_seed(tale.seed, scene.index, k)  # a redrawn scene gets seeds of its own
                 key = {"v": self.version, "backend": self.name, "settings": self.key_settings(), "seed": seed, "size": size,
                        **self.shot_key(shot, scene, tale)}
 

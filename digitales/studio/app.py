@@ -2,7 +2,8 @@
 
 The page writes a tale from its title for the user to read and edit, submits a job (for the
 edited text, or for everything at once) and polls it once a second; the job id and the edited
-text live in the browser's local storage, so a reload finds both again. The page speaks Russian
+text live in the browser's local storage, so a reload finds both again. A made tale lists its
+scenes, each with Redraw: the same job again with that scene's pictures drawn anew. The page speaks Russian
 or English (ui_text.py). Files are served only from inside the output root. No analytics,
 no fonts or scripts from other hosts.
 """
@@ -10,6 +11,7 @@ no fonts or scripts from other hosts.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -28,8 +30,8 @@ from digitales.errors import UserError  # noqa: E402
 from digitales.plot.genres import GENRES  # noqa: E402
 from digitales.studio.jobs import FINISHED, Job, JobQueue, Request  # noqa: E402
 from digitales.studio.tales import earlier_tales, tale_files, tale_folder  # noqa: E402
-from digitales.studio.ui_text import TEXT, cli_message, page_language, say  # noqa: E402
-from digitales.text.source import strip_markdown  # noqa: E402
+from digitales.studio.ui_text import TEXT, cli_message, named_choices, page_language, say, voice_words  # noqa: E402
+from digitales.text.source import HEADING, SCENE_MARK, empty_scene, strip_markdown  # noqa: E402
 
 MAX_TEXT_BYTES = 1 << 20  # 1 MB of tale text
 MAX_MUSIC_BYTES = 50 << 20
@@ -76,7 +78,34 @@ def text_problem(text: str | None, lang: str) -> str | None:
     size = len(text.encode())
     if size > MAX_TEXT_BYTES:
         return say("long_text", lang, size=size / (1 << 20))
+    marked = strip_markdown(text, heading=HEADING)
+    if SCENE_MARK in marked and (n := empty_scene(marked)):
+        return say("empty_scene", lang, scene=n)
     return None
+
+
+def made_scenes(queue: JobQueue, job: Job) -> list[dict]:
+    """The scenes of a job's finished tale, for the page's Redraw rows: number, first picture, first words."""
+    manifest = tale_folder(queue.out, job.folder) / "manifest.json" if job.folder else None
+    if manifest is None or not manifest.is_file():
+        return []
+    folder = manifest.parent
+    scenes = json.loads(manifest.read_text(encoding="utf-8")).get("scenes", [])
+    return [{"index": s["index"], "image": str(folder / s["images"][0]["path"]) if s.get("images") else None,
+             "text": " ".join(s.get("text", "").split())} for s in scenes]
+
+
+def redraw_request(queue: JobQueue, job_id: str, scene: int) -> Request:
+    """The request of a made tale's job once more, with `scene`'s pictures drawn anew one more time."""
+    job = queue.get(job_id)
+    count = len(made_scenes(queue, job))
+    if not count:
+        raise UserError(f"the tale of job {job_id} is not made yet: redraw a scene once it is")
+    if not 1 <= scene <= count:
+        raise UserError(f"there is no scene {scene} to redraw: the tale has {count} scenes")
+    redraw = {int(n): times for n, times in (job.request.redraw or {}).items()}
+    redraw[scene] = redraw.get(scene, 0) + 1
+    return Request(**{**vars(job.request), "redraw": redraw, "until": None})
 
 
 def progress_html(job: Job, lang: str = "en") -> str:
@@ -104,10 +133,15 @@ def cast_html(draft: Draft, lang: str) -> str:
     """Who is in the written tale, how they look and the voice that speaks each; the premise where the plan has one."""
     items = "".join(f"<li data-name='{html.escape(c.name)}'><b>{html.escape(c.name)}</b>"
                     + (f" — {html.escape(c.look)}" if c.look else "")
-                    + f"<br><small>{say('cast_voice', lang)}: {html.escape(c.voice)}</small></li>"
+                    + f"<br><small>{say('cast_voice', lang)}: {html.escape(voice_words(c.voice, lang))}</small></li>"
                     for c in draft.cast if c.role != "narrator")
-    narrator = next((c.voice for c in draft.cast if c.role == "narrator"), "")
-    premise = "".join(f"<li>{say('premise_' + k, lang)}: {html.escape(', '.join(map(str, v)) if isinstance(v, list) else str(v))}</li>"
+    narrator = voice_words(next((c.voice for c in draft.cast if c.role == "narrator"), ""), lang)
+
+    def shown(key: str, value) -> str:  # a goal is a word of the plan's (seek): said in the page's language
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(say(f"goal_{v}", lang, str(v)) if key == "goal" else str(v) for v in values)
+
+    premise = "".join(f"<li>{say('premise_' + k, lang)}: {html.escape(shown(k, v))}</li>"
                       for k, v in draft.premise.items() if f"premise_{k}" in TEXT)
     return (f"<div id='cast-list'><h3>{say('cast', lang)}</h3><ul>{items}</ul>"
             f"<p><small>{say('narrator', lang)}: {html.escape(narrator)}</small></p>"
@@ -120,11 +154,11 @@ def build(queue: JobQueue) -> gr.Blocks:
     def error(message: str, ui: str) -> str:
         return say("error", ui, message=cli_message(message, ui))
 
-    def submit(title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music, ui):
+    def submit(title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music, read_along, ui):
         try:
             request = Request(title=title or "", genre=genre, lang=lang, minutes=float(minutes), aspect=aspect, height=int(height),
                               voice=None if voice in (None, "", "auto") else voice, picture=picture or None,
-                              music=music or None)
+                              music=music or None, read_along=bool(read_along))
             request.text_file = keep_upload(queue, text, MAX_TEXT_BYTES, "text file")
             request.music_file = keep_upload(queue, music_file, MAX_MUSIC_BYTES, "music file")
             if request.music_file:
@@ -143,14 +177,14 @@ def build(queue: JobQueue) -> gr.Blocks:
             return gr.skip(), gr.skip(), error(str(e), ui), gr.skip()
         return draft.text, cast_html(draft, ui), say("written", ui, scenes=draft.scenes), draft.seed
 
-    def make_video(text, title, genre, lang, aspect, height, voice, picture, music, music_file, seed, ui):
+    def make_video(text, title, genre, lang, aspect, height, voice, picture, music, music_file, read_along, seed, ui):
         """A job for exactly the text on the page."""
         if (problem := text_problem(text, ui)) is not None:
             return gr.skip(), error(problem, ui)
         try:
             request = Request(title=title or "", genre=genre, lang=lang, aspect=aspect, height=int(height),
                               voice=None if voice in (None, "", "auto") else voice, picture=picture or None,
-                              music=music or None, seed=int(seed))
+                              music=music or None, seed=int(seed), read_along=bool(read_along))
             request.music_file = keep_upload(queue, music_file, MAX_MUSIC_BYTES, "music file")
             if request.music_file:
                 request.music = "file"
@@ -161,19 +195,27 @@ def build(queue: JobQueue) -> gr.Blocks:
         return job.id, say("queued", ui, job=job.id)
 
     def refresh(job_id, shown, ui):
-        """Poll the current job; the video and downloads change only when it has just finished."""
+        """Poll the current job; the video, downloads and scenes change only when it has just finished."""
         if not job_id:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), shown
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), shown, gr.skip()
         try:
             job = queue.get(job_id)
         except UserError:
-            return "", "", gr.skip(), gr.skip(), gr.skip(), shown
+            return "", "", gr.skip(), gr.skip(), gr.skip(), shown, gr.skip()
         message = (error(job.error, ui) if job.status == "failed"
                    else say("job_status", ui, job=job.id, status=say("status_" + job.status, ui)))
         if job.status != "done" or shown == job.id:
-            return progress_html(job, ui), message, gr.skip(), gr.skip(), gr.skip(), shown
+            return progress_html(job, ui), message, gr.skip(), gr.skip(), gr.skip(), shown, gr.skip()
         video, files, story = show_tale(job.folder)
-        return progress_html(job, ui), message, video, files, story, job.id
+        return progress_html(job, ui), message, video, files, story, job.id, made_scenes(queue, job)
+
+    def redraw(job_id, scene, ui):
+        """Scene `scene` of the tale on the page drawn anew, the video made again; the other pictures come from the cache."""
+        try:
+            job = queue.submit(redraw_request(queue, job_id, int(scene)))
+        except UserError as e:
+            return gr.skip(), error(str(e), ui)
+        return job.id, say("redrawing", ui, scene=scene, job=job.id)
 
     def cancel(job_id, ui):
         if not job_id:
@@ -203,10 +245,11 @@ def build(queue: JobQueue) -> gr.Blocks:
         return [(str(t["image"]), t["caption"]) for t in earlier_tales(queue.out)]
 
     def reopen(event: gr.SelectData):
+        """An earlier tale, shown without Redraw: the job that made it may be gone."""
         tales = earlier_tales(queue.out)
         if event.index is None or event.index >= len(tales):
-            return gr.skip(), gr.skip(), gr.skip()
-        return show_tale(tales[event.index]["name"])
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        return *show_tale(tales[event.index]["name"]), []
 
     pictures = usable_backends("picture")
     with gr.Blocks(title="DigiTales studio", analytics_enabled=False) as app:
@@ -219,8 +262,9 @@ def build(queue: JobQueue) -> gr.Blocks:
         with gr.Row():
             with gr.Column(scale=1):
                 title = gr.Textbox(label="Title", placeholder="Колобок", max_lines=1, elem_id="title")
-                genre = gr.Dropdown(genres, value="fairy_tale", label="Genre", elem_id="genre")
-                lang = gr.Dropdown(["ru", "en"], value="ru", label="Language", allow_custom_value=True, elem_id="lang")
+                genre = gr.Dropdown(named_choices("genre_", genres, "en"), value="fairy_tale", label="Genre", elem_id="genre")
+                lang = gr.Dropdown(named_choices("language_", ["ru", "en"], "en"), value="ru", label="Language",
+                                   allow_custom_value=True, elem_id="lang")
                 minutes = gr.Slider(0.5, 10, value=2, step=0.5, label="Length in minutes (a tale written from the title)",
                                     elem_id="minutes")
                 with gr.Row():
@@ -234,6 +278,7 @@ def build(queue: JobQueue) -> gr.Blocks:
                 music = gr.Dropdown(usable_backends("music"), value="transformer", label="Music")
                 text = gr.File(label="Your text", file_types=[".txt", ".md"], type="filepath", elem_id="text-upload")
                 music_file = gr.File(label="Your music", type="filepath")
+                read_along = gr.Checkbox(False, label="Read along", elem_id="read-along")
                 with gr.Row():
                     start = gr.Button("Make the tale", elem_id="start")
                     stop = gr.Button("Cancel", elem_id="cancel")
@@ -249,6 +294,24 @@ def build(queue: JobQueue) -> gr.Blocks:
                 progress = gr.HTML(elem_id="progress")
                 video = gr.Video(label="Tale", elem_id="video", interactive=False)
                 downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
+                scenes = gr.State([])  # the made tale's scenes, each with its Redraw button
+
+                @gr.render(inputs=[scenes, ui])
+                def scene_rows(made, chosen):
+                    """A row per scene of the made tale: its picture, its first words, and Redraw."""
+                    if made:
+                        gr.Markdown(say("scenes", chosen), elem_id="scenes-heading")
+                    for s in made:
+                        with gr.Row(elem_classes="scene-row", equal_height=True):
+                            gr.Image(s["image"], show_label=False, height=96, width=170, scale=0, min_width=170,
+                                     interactive=False, buttons=[], container=False)
+                            words = s["text"] if len(s["text"]) < 160 else s["text"][:157].rsplit(" ", 1)[0] + " …"
+                            gr.Markdown(f"**{s['index']}.** {html.escape(words)}")
+                            again = gr.Button(say("redraw", chosen), size="sm", scale=0, min_width=120,
+                                              elem_id=f"redraw-{s['index']}")
+                            again.click(lambda job, n=s["index"]: redraw(job, n, chosen), [job_id], [job_id, draft_message],
+                                        api_visibility="private", show_progress="hidden")
+
                 story = gr.Markdown(elem_id="story")
         gallery = gr.Gallery(label="Earlier tales", columns=4, height=300, object_fit="contain", elem_id="gallery")
         with gr.Accordion("Many tales: a batch file", open=False, elem_id="batch") as batch_box:
@@ -264,7 +327,8 @@ def build(queue: JobQueue) -> gr.Blocks:
                  (lang, {"label": "lang"}), (minutes, {"label": "minutes"}), (write_button, {"value": "write"}),
                  (another, {"value": "another"}), (aspect, {"label": "aspect"}), (height, {"label": "height"}),
                  (voice, {"label": "voice"}), (picture, {"label": "picture"}), (music, {"label": "music"}),
-                 (text, {"label": "text_file"}), (music_file, {"label": "music_file"}), (start, {"value": "make_all"}),
+                 (text, {"label": "text_file"}), (music_file, {"label": "music_file"}),
+                 (read_along, {"label": "read_along", "info": "read_along_hint"}), (start, {"value": "make_all"}),
                  (stop, {"value": "cancel"}), (write_first, {"value": "write_first"}),
                  (draft, {"label": "draft", "placeholder": "draft_hint"}), (make, {"value": "make_video"}),
                  (video, {"label": "tale"}), (downloads, {"label": "downloads"}), (gallery, {"label": "gallery"}),
@@ -279,6 +343,8 @@ def build(queue: JobQueue) -> gr.Blocks:
             """The page in its language (?lang= first, then the browser's), and what was kept from before a reload."""
             chosen = page_language(request.query_params.get("lang"), request.headers.get("accept-language"))
             updates = {id(c): {p: say(k, chosen) for p, k in props.items()} for c, props in words}
+            updates[id(genre)]["choices"] = named_choices("genre_", genres, chosen)
+            updates[id(lang)]["choices"] = named_choices("language_", ["ru", "en"], chosen)
             for name, component in keep.items():
                 if isinstance(kept, dict) and kept.get(name) not in (None, ""):
                     updates.setdefault(id(component), {})["value"] = kept[name]
@@ -293,20 +359,20 @@ def build(queue: JobQueue) -> gr.Blocks:
                            api_visibility="private", concurrency_id="write", concurrency_limit=1)
         another.click(lambda *a: write(*a[:4], int(a[4]) + 1, a[5]), [*fields, seed, ui], [draft, cast, draft_message, seed],
                       api_name="page_another", api_visibility="private", concurrency_id="write", concurrency_limit=1)
-        make.click(make_video, [draft, title, genre, lang, aspect, height, voice, picture, music, music_file, seed, ui],
+        make.click(make_video, [draft, title, genre, lang, aspect, height, voice, picture, music, music_file, read_along, seed, ui],
                    [job_id, draft_message], api_name="page_make", api_visibility="private",
                    show_progress="hidden")  # it only queues: the job's own progress follows
-        start.click(submit, [title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music, ui],
+        start.click(submit, [title, text, music_file, genre, lang, minutes, aspect, height, voice, picture, music, read_along, ui],
                     [job_id, message], api_name="page_submit", api_visibility="private")
         stop.click(cancel, [job_id, ui], [message], api_name="page_cancel", api_visibility="private")
-        timer.tick(refresh, [job_id, shown, ui], [progress, message, video, downloads, story, shown], api_name="page_refresh",
+        timer.tick(refresh, [job_id, shown, ui], [progress, message, video, downloads, story, shown, scenes], api_name="page_refresh",
                    api_visibility="private",
                    show_progress="hidden")
         timer.tick(gallery_items, None, gallery, api_name="page_gallery", api_visibility="private", show_progress="hidden")
         batch_start.click(submit_batch, [batch_files, ui], [batch_message], api_name="page_batch", api_visibility="private")
         timer.tick(lambda: jobs_html(queue.list()), None, jobs_list, api_name="page_jobs", api_visibility="private",
                    show_progress="hidden")
-        gallery.select(reopen, None, [video, downloads, story], api_name="page_reopen", api_visibility="private")
+        gallery.select(reopen, None, [video, downloads, story, scenes], api_name="page_reopen", api_visibility="private")
         app.load(gallery_items, None, gallery, api_name="page_load", api_visibility="private")
         api(queue)
     return app
@@ -317,9 +383,9 @@ def api(queue: JobQueue) -> None:
 
     def submit(title: str, text: str = "", genre: str = "fairy_tale", lang: str = "ru", aspect: str = "16:9",
                height: int = 720, voice: str = "", picture: str = "", music: str = "", seed: int = 0,
-               until: str = "", minutes: float = 2.0) -> str:
+               until: str = "", minutes: float = 2.0, read_along: bool = False) -> str:
         """Queue a tale; `text` is the tale itself (UTF-8, up to 1 MB; empty: written from the title,
-        `minutes` long). Returns the job id."""
+        `minutes` long); `read_along` lights up each word of the subtitles. Returns the job id."""
         try:
             if len(text.encode()) > MAX_TEXT_BYTES:
                 raise UserError(f"the text is {len(text.encode()) / (1 << 20):.1f} MB; the limit is 1 MB")
@@ -327,7 +393,7 @@ def api(queue: JobQueue) -> None:
             request = Request(title=title, text_file=text_file, genre=genre or None,
                               lang=lang or None, aspect=aspect or None, height=height or None, voice=voice or None,
                               picture=picture or None, music=music or None, seed=seed, until=until or None,
-                              minutes=minutes)
+                              minutes=minutes, read_along=read_along or None)
             return queue.submit(request).id
         except UserError as e:
             raise gr.Error(str(e)) from None
@@ -338,6 +404,14 @@ def api(queue: JobQueue) -> None:
         try:
             request = Request(title=title, genre=genre or None, lang=lang or None, minutes=minutes, seed=seed)
             return write_draft(title, queue.settings_for(request)).text
+        except UserError as e:
+            raise gr.Error(str(e)) from None
+
+    def redraw(job: str, scene: int) -> str:
+        """Make a finished job's tale again with scene `scene`'s pictures drawn anew (once more each call);
+        every other picture comes from the cache. Returns the new job's id."""
+        try:
+            return queue.submit(redraw_request(queue, job, int(scene))).id
         except UserError as e:
             raise gr.Error(str(e)) from None
 
@@ -381,6 +455,7 @@ def api(queue: JobQueue) -> None:
 
     gr.api(submit, api_name="submit", concurrency_limit=None)
     gr.api(write, api_name="write", concurrency_id="write", concurrency_limit=1)  # as the page's: one at a time
+    gr.api(redraw, api_name="redraw", concurrency_limit=None)
     gr.api(submit_batch, api_name="submit_batch", concurrency_limit=None)
     gr.api(status, api_name="status", concurrency_limit=None, queue=False)
     gr.api(cancel, api_name="cancel", concurrency_limit=None, queue=False)

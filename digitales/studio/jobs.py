@@ -55,13 +55,16 @@ class Request:
     seed: int | None = None
     minutes: float | None = None  # a tale written from the title; ignored when there is a text
     until: str | None = None  # stop after a stage (the API's; the page always makes the video)
+    read_along: bool | None = None  # each word of the subtitles lit up as it is spoken
+    redraw: dict[int, int] | None = None  # {scene: times} drawn anew (the Redraw button); a job file keeps the keys as text
 
     def overrides(self, out: Path) -> dict[str, Any]:
         from digitales.settings import choices
 
+        redraw = [int(scene) for scene, times in (self.redraw or {}).items() for _ in range(times)]
         return choices(genre=self.genre, lang=self.lang, seed=self.seed, out=out, aspect=self.aspect, height=self.height,
                        voice=self.voice, picture=self.picture, music=self.music, music_file=self.music_file,
-                       minutes=None if self.text_file else self.minutes)
+                       minutes=None if self.text_file else self.minutes, read_along=self.read_along, redraw=redraw)
 
 
 @dataclass

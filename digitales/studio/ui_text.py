@@ -27,6 +27,9 @@ TEXT: dict[str, dict[str, str]] = {
                   "en": "Your text (.txt or .md, up to 1 MB; without one the tale is written from the title)"},
     "music_file": {"ru": "Ваша музыка (аудио или MIDI, до 50 МБ; в поле «Музыка» выберется file)",
                    "en": "Your music (audio or MIDI, up to 50 MB; sets Music to file)"},
+    "read_along": {"ru": "Следить за словами", "en": "Read along"},
+    "read_along_hint": {"ru": "в субтитрах загорается каждое слово, когда его произносят",
+                        "en": "each word of the subtitles lights up as it is spoken"},
     "make_all": {"ru": "Сделать сказку сразу", "en": "Make the tale"},
     "cancel": {"ru": "Отменить", "en": "Cancel"},
     "write_first": {"ru": "## Сначала текст\nНапишите сказку, прочтите и поправьте её, потом сделайте видео.",
@@ -34,8 +37,8 @@ TEXT: dict[str, dict[str, str]] = {
     "write": {"ru": "Написать сказку", "en": "Write the tale"},
     "another": {"ru": "Другая сказка", "en": "Another tale"},
     "make_video": {"ru": "Сделать видео", "en": "Make the video"},
-    "draft": {"ru": "Текст сказки (правьте свободно; сцены разделены строкой ---)",
-              "en": "The tale's text (edit freely; scenes are set apart by a --- line)"},
+    "draft": {"ru": "Текст сказки (правьте свободно; сцены разделены строкой ---, в конце — кто есть кто)",
+              "en": "The tale's text (edit freely; scenes are set apart by a --- line; last, who is who)"},
     "draft_hint": {"ru": "Нажмите «Написать сказку» или вставьте свой текст",
                    "en": "Press \"Write the tale\" or paste your own text"},
     "cast": {"ru": "Кто в сказке", "en": "The cast"},
@@ -57,6 +60,9 @@ TEXT: dict[str, dict[str, str]] = {
                     "en": "A batch file (.csv, .jsonl or .toml, one tale per row: title, genre, lang, minutes, text…) "
                           "and the texts its rows name"},
     "batch_start": {"ru": "Поставить в очередь", "en": "Queue the batch"},
+    "scenes": {"ru": "### Сцены\nКартинка не удалась? «Перерисовать» нарисует сцену заново, остальные останутся как есть.",
+               "en": "### Scenes\nA picture came out wrong? \"Redraw\" draws that scene anew; the others stay as they are."},
+    "redraw": {"ru": "Перерисовать", "en": "Redraw"},
     # messages
     "written": {"ru": "Сказка написана, сцен: {scenes}. Поправьте текст и нажмите «Сделать видео».",
                 "en": "The tale is written: {scenes} scenes. Edit it, then press \"Make the video\"."},
@@ -69,6 +75,10 @@ TEXT: dict[str, dict[str, str]] = {
                    "en": "The tale's text is empty: write the tale or paste your own text."},
     "long_text": {"ru": "Текст занимает {size:.1f} МБ, а можно не больше 1 МБ.",
                   "en": "The text is {size:.1f} MB; the limit is 1 MB."},
+    "empty_scene": {"ru": "В сцене {scene} нечего рассказать: напишите её текст или уберите строку --- перед ней.",
+                    "en": "Scene {scene} has nothing to say: write its text or remove the --- line before it."},
+    "redrawing": {"ru": "Сцена {scene} рисуется заново (задание `{job}`), остальные картинки берутся готовыми.",
+                  "en": "Scene {scene} is being redrawn (job `{job}`); the other pictures are reused."},
     "batch_queued": {"ru": "Сказок в очереди: {count}.", "en": "Queued {count} tale(s)."},
     # progress
     "job": {"ru": "Задание", "en": "Job"},
@@ -86,6 +96,22 @@ TEXT: dict[str, dict[str, str]] = {
         "text": {"ru": "разметка", "en": "text"}, "voice": {"ru": "голос", "en": "voice"},
         "picture": {"ru": "картинки", "en": "picture"}, "music": {"ru": "музыка", "en": "music"},
         "montage": {"ru": "монтаж", "en": "montage"}, "book": {"ru": "книжка", "en": "book"}}.items()},
+    # the values the form and the cast panel show: genres, the tale's languages, the premise's goals, voice shifts
+    **{f"genre_{g}": v for g, v in {
+        "fable": {"ru": "басня", "en": "fable"}, "bylina": {"ru": "былина", "en": "bylina (epic)"},
+        "fairy_tale": {"ru": "сказка", "en": "fairy tale"}, "novella": {"ru": "новелла", "en": "novella"},
+        "comedy": {"ru": "комедия", "en": "comedy"}, "tragedy": {"ru": "трагедия", "en": "tragedy"},
+        "drama": {"ru": "драма", "en": "drama"}, "horror": {"ru": "страшилка", "en": "horror"}}.items()},
+    **{f"language_{code}": v for code, v in {
+        "ru": {"ru": "русский", "en": "Russian"}, "en": {"ru": "английский", "en": "English"}}.items()},
+    **{f"goal_{goal}": v for goal, v in {
+        "seek": {"ru": "найти", "en": "to find"}, "want": {"ru": "добиться желанного", "en": "to get what they want"},
+        "learn": {"ru": "научиться", "en": "to learn"}, "fear": {"ru": "перестать бояться", "en": "to stop being afraid"},
+        "why": {"ru": "узнать, почему", "en": "to find out why"}, "rescue": {"ru": "спасти", "en": "to rescue"},
+        "farewell": {"ru": "попрощаться", "en": "to say goodbye"}, "mystery": {"ru": "разгадать тайну", "en": "to solve a mystery"},
+        "contest": {"ru": "победить в состязании", "en": "to win a contest"}}.items()},
+    "voice_pitch": {"ru": "высота", "en": "pitch"},
+    "voice_tempo": {"ru": "темп", "en": "tempo"},
 }
 
 
@@ -99,6 +125,20 @@ CLI_MESSAGES: list[tuple[str, dict[str, str]]] = [
     (r"the embedded writer writes Russian and English, not '(.*)'",
      {"ru": "Сказку по названию пишем по-русски и по-английски, не на «{0}»: вставьте свой текст."}),
     (r"unknown language '(.*?)'", {"ru": "Неизвестный язык «{0}»: выберите ru или en."}),
+    (r".*scene (\d+)(?: of the text)? has nothing to say",
+     {"ru": "В сцене {0} нечего рассказать: напишите её текст или уберите строку --- перед ней."}),
+    (r"there is no scene (\d+) to redraw: the tale has (\d+) scenes",
+     {"ru": "Сцены {0} нет, перерисовать нечего: в сказке сцен {1}."}),
+    (r"the tale of job (\S+) is not made yet", {"ru": "Сказка задания {0} ещё не готова: перерисовать сцену можно потом."}),
+    (r"the text file is ([\d.]+) MB; the limit is (\d+) MB", {"ru": "Файл с текстом занимает {0} МБ, а можно не больше {1} МБ."}),
+    (r"the music file is ([\d.]+) MB; the limit is (\d+) MB", {"ru": "Файл с музыкой занимает {0} МБ, а можно не больше {1} МБ."}),
+    (r"the (?:text|batch file) is ([\d.]+) MB; the limit is 1 MB", {"ru": "Текст занимает {0} МБ, а можно не больше 1 МБ."}),
+    (r"--text .* looks like a binary file", {"ru": "Файл с текстом похож не на текст, а на двоичный файл."}),
+    (r"--text .* is not UTF-8 text", {"ru": "Файл с текстом не в кодировке UTF-8: сохраните его как UTF-8."}),
+    (r"--text .* has no words to narrate", {"ru": "В тексте нет ни слова, которое можно прочесть."}),
+    (r"no job '(.*)'", {"ru": "Задания «{0}» нет."}),
+    (r"upload one batch file", {"ru": "Загрузите пакетный файл (.csv, .jsonl или .toml) и тексты, которые он называет."}),
+    (r"its text (.*) was not uploaded with the batch file", {"ru": "Текст {0} не загружен вместе с пакетным файлом."}),
 ]
 
 
@@ -118,6 +158,16 @@ def say(key: str, lang: str, default: str | None = None, **values) -> str:
     entry = TEXT[key]
     words = entry.get(lang, entry["en"])
     return words.format(**values) if values else words
+
+
+def named_choices(prefix: str, values: list[str], lang: str) -> list[tuple[str, str]]:
+    """A dropdown's (shown, value) pairs: the value in the page's language where the table has it."""
+    return [(say(prefix + v, lang, v), v) for v in values]
+
+
+def voice_words(label: str, lang: str) -> str:
+    """A voice label ("festival:NAME pitch 1.12 tempo 1.05") with its shifts named in the page's language."""
+    return label.replace(" pitch ", f" {say('voice_pitch', lang)} ").replace(" tempo ", f" {say('voice_tempo', lang)} ")
 
 
 def page_language(forced: str | None, accept_language: str | None) -> str:

@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 
 from digitales.backend import Backend, Job
+from digitales.errors import UserError
 from digitales.tale import Character, Line, Tale
 from digitales.text.dialogue import Conversation
 from digitales.text.mood import guess_mood, guess_time_of_day
@@ -39,6 +40,10 @@ class BasicText(Backend):
         return {"stress": self.settings.text.stress, "dictionary": self.dictionary.entries}
 
     def run(self, tale: Tale, job: Job) -> None:
+        # The first stage whose scenes are final: a redraw of a scene the tale lacks stops here, before any is spoken or drawn.
+        missing = sorted(n for n in job.settings.picture.redraw if n > len(tale.scenes))
+        if missing:
+            raise UserError(f"there is no scene {missing[0]} to redraw: the tale has {len(tale.scenes)} scenes")
         stress = tale.lang == "ru" and job.settings.text.stress
         dictionary = self.dictionary
         talk = Conversation(tale.lang)  # one conversation through the whole tale: dialogue crosses scenes

@@ -49,3 +49,30 @@ def test_progress_in_russian_and_every_stage_has_words():
               stages={"plot": {"backend": "planner", "done": 0, "total": 0, "seconds": 0.1, "state": "done"}})
     shown = progress_html(job, "ru")
     assert "сюжет" in shown and "идёт" in shown and "готово" in shown and "ждёт" in shown
+
+
+def test_the_cast_panel_and_the_form_show_values_in_the_pages_language():
+    from digitales.draft import CastMember, Draft
+    from digitales.plot.genres import GENRES
+    from digitales.studio.app import cast_html
+    from digitales.studio.ui_text import named_choices
+
+    assert all(f"genre_{g}" in TEXT for g in GENRES)
+    assert ("сказка", "fairy_tale") in named_choices("genre_", list(GENRES), "ru")
+    draft = Draft(title="Как ёжик искал весну", lang="ru", seed=0, text="", premise={"characters": ["ёжик"], "goal": "seek"},
+                  cast=[CastMember("narrator", "narrator", "", "festival:x"),
+                        CastMember("ёжик", "hero", "колючий", "festival:x pitch 1.12 tempo 1.05")])
+    shown = cast_html(draft, "ru")
+    assert "цель: найти" in shown and "seek" not in shown and "высота 1.12 темп 1.05" in shown and "pitch" not in shown
+    assert "goal: to find" in cast_html(draft, "en")
+
+
+def test_studio_checks_in_russian():
+    from digitales.studio.app import text_problem
+
+    assert text_problem("# Репка\n\nПосадил дед репку.\n\n---\n\n## Вторая\n\n---\n\nВытянули.", "ru") == \
+        "В сцене 2 нечего рассказать: напишите её текст или уберите строку --- перед ней."
+    assert text_problem("# Репка\n\nПосадил дед репку.\n\n---\n\nВытянули.", "ru") is None
+    assert cli_message("there is no scene 9 to redraw: the tale has 3 scenes", "ru") == "Сцены 9 нет, перерисовать нечего: в сказке сцен 3."
+    assert cli_message("--text /tmp/t.md is not UTF-8 text (bad byte at position 3); save it as UTF-8", "ru").startswith(
+        "Файл с текстом не в кодировке UTF-8")

@@ -128,3 +128,56 @@ def test_the_api_writes_and_takes_the_edited_text(studio):
     assert told["scenes"][0]["text"].startswith("Жил-был в норке под сосной ёжик.")
     with pytest.raises(Exception, match="title is empty"):
         client.predict("  ", "fairy_tale", "ru", 0.5, 0, api_name="/write")
+
+
+REPKA = """# Репка
+
+Посадил дед репку. Выросла репка большая-пребольшая.
+
+---
+
+Стал дед репку тянуть. Тянет-потянет, вытянуть не может. Позвал дед бабку.
+
+---
+
+Бабка за дедку, дедка за репку. Тянут-потянут — и вытянули репку!
+"""
+
+
+def picture_hashes(folder) -> dict[str, str]:
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / "scenes").glob("*.png"))}
+
+
+def test_redraw_draws_one_scene_anew_and_keeps_the_others(browser, studio):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, studio, "ru-RU")
+    expect(page.locator("#write")).to_contain_text("Написать сказку", timeout=30_000)
+    page.locator("#title textarea, #title input").first.fill("Репка")
+    page.locator("#draft textarea").fill(REPKA)
+    page.locator("#read-along input").check()  # the read-along box goes with the job
+    page.locator("#make-video").click()
+    expect(page.locator("#job")).to_have_attribute("data-status", "done", timeout=600_000)
+    again = page.locator("#redraw-2")
+    expect(again).to_have_text("Перерисовать", timeout=30_000)
+    expect(page.locator(".scene-row")).to_have_count(3)
+    folder = studio.out / "repka"
+    assert (folder / "subtitles.ass").is_file()
+    before = picture_hashes(folder)
+    page.screenshot(path=str(ARTIFACTS / "studio-scenes-ru.png"), full_page=True)
+
+    again.click()
+    expect(page.locator("#draft-message")).to_contain_text("Сцена 2 рисуется заново", timeout=30_000)
+    job = re.search(r"`?([0-9a-f]{12})`?", page.locator("#draft-message").inner_text()).group(1)
+    expect(page.locator("#job")).to_contain_text(job, timeout=30_000)
+    expect(page.locator("#job")).to_have_attribute("data-status", "done", timeout=600_000)
+    after = picture_hashes(folder)
+    assert after["02.png"] != before["02.png"]
+    assert {k: v for k, v in after.items() if not k.startswith("02")} == {k: v for k, v in before.items() if not k.startswith("02")}
+    page.context.close()
+
+    client = studio.client()
+    with pytest.raises(Exception, match="no scene 9 to redraw: the tale has 3 scenes"):
+        client.predict(job, 9, api_name="/redraw")

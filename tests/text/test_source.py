@@ -40,3 +40,36 @@ def test_utf8_with_bom_reads(tmp_path):
     path = tmp_path / "t.txt"
     path.write_bytes("\ufeffЖили-были.".encode("utf-8"))
     assert read_text_file(path) == "Жили-были."
+
+
+def test_rules_mark_scenes_and_a_heading_underline_does_not(tmp_path):
+    """A rule ends a scene even right under a line (one typed just above it); `===` underlines a heading."""
+    from digitales.text.source import SCENE_MARK
+    from digitales.writer.textfile import marked_scenes
+
+    path = tmp_path / "t.md"
+    path.write_text("# Репка\n\nПосадил дед репку.\n---\n\nГлава\n===\n\nВыросла репка большая.\n\n***\n\nВытянули репку!\n",
+                    encoding="utf-8")
+    text = read_text_file(path)
+    assert text.count(SCENE_MARK) == 2
+    assert marked_scenes(text, "Репка") == ["Посадил дед репку.", "Глава\n\nВыросла репка большая.", "Вытянули репку!"]
+
+
+@pytest.mark.parametrize("scene2", ["", "## Вторая сцена", "<!-- позже -->"])
+def test_a_scene_with_nothing_to_say_is_one_clear_error(tmp_path, scene2):
+    path = tmp_path / "t.md"
+    path.write_text(f"# Репка\n\nПосадил дед репку.\n\n---\n\n{scene2}\n\n---\n\nВытянули репку!\n", encoding="utf-8")
+    with pytest.raises(UserError, match="scene 2 has nothing to say"):
+        read_text_file(path)
+
+
+def test_the_cast_comment_travels_apart_from_the_narration(tmp_path):
+    from digitales.tale import Character
+    from digitales.text.source import cast_comment, split_cast
+
+    cast = [Character("narrator", role="narrator"), Character("лиса", "antagonist", "female", kind="fox", look="рыжая | хитрая")]
+    path = tmp_path / "t.md"
+    path.write_text("# Лиса\n\nЖила-была лиса.\n\n" + cast_comment(cast, "кто есть кто (имя | роль | род | вид | облик)") + "\n", encoding="utf-8")
+    narration, read = split_cast(read_text_file(path))
+    assert paragraphs(narration) == ["Лиса", "Жила-была лиса."]
+    assert read == [Character("лиса", "antagonist", "female", kind="fox", look="рыжая / хитрая")]
