@@ -291,7 +291,7 @@ def _best(parses, after_preposition: bool = False):
     possessive = next((p for p in parses if {"ADJF", "Poss"} in p.tag), None)
     if possessive is not None:  # «Бабушкина корзинка»: grandmother's, not a woman called Babushkina
         return possessive
-    if after_preposition and "NOUN" in parses[0].tag:  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
+    if after_preposition and "ADJF" not in parses[0].tag and any("NOUN" in p.tag for p in parses):  # «у рыси»: a lynx's, though «рыси» is first a verb  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
         oblique = [p for p in parses if "NOUN" in p.tag and "nomn" not in p.tag]
         return next((p for p in oblique if kind_of(p.normal_form, "ru")), oblique[0] if oblique else parses[0])
     if "NOUN" not in parses[0].tag:  # «сорока» is a magpie before it is "of forty"

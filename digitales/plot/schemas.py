@@ -373,7 +373,9 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         return free(fits) or _options("small", hero, reading, genre, table, used)
     if rule == "friend" and hero is not None and hero.person:  # a child's or a tailor's best friend is a pet, not a beetle
         return free(["cat", "dog", "goat", "duck", "hen"]) or _options("small", hero, reading, genre, table, used)
-    if rule in ("small", "friend"):  # small ones in trouble on the ground (a bramble, a fallen branch): walkers, not birds
+    if rule == "friend":  # led off and bolted in: one who walks, not a beetle that would fly out
+        return free([k.name for k in animals if k.scale <= 2 and k.name in safe and k.moves in ("run", "walk", "hop")]) or free(safe)
+    if rule == "small":  # small ones in trouble on the ground (a bramble, a fallen branch): walkers, not birds
         return free([k.name for k in animals if k.scale <= 1 and k.name in safe and k.moves != "fly"]) or free(
             [k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)
     if rule == "big":

@@ -16,6 +16,7 @@ from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
+from digitales.text.russian import inflect_phrase
 from digitales.plot.premise import Reading, feature_class, found_at, read_title
 from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds, indoor_kinds
 from digitales.plot.telling import Bound, bindings, fill, tell
@@ -281,11 +282,27 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     return things, places
 
 
+BUILDINGS = {"мельница", "башня", "замок", "маяк", "дворец", "терем", "mill", "tower", "castle", "lighthouse", "palace"}
+
+
+def _is_building(place: str, lang: str) -> bool:
+    """A place with a door and a floor: the title's attic, mill or barn, not its well or hollow."""
+    from digitales.plot.schemas import whereabouts
+    from digitales.text.morph import english_singular, morph
+
+    head = place.lower().split()[-1]
+    head = morph().parse(head)[0].normal_form if lang == "ru" else english_singular(head)
+    return head in BUILDINGS or head in whereabouts()["indoor"][lang] or head in ("stair", "chimney", "труба")
+
+
 def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: str) -> str:
     """A place of the tale type: the title's own place when the spec takes it, a trait of a
     character's kind («нора» for a hedgehog), or the spec's own words."""
     if spec.get("title") and reading.places:
-        return reading.places[0].name
+        place = reading.places[0].name
+        if spec.get("building") and not _is_building(place, lang):  # «Тайна старого колодца»: the old barn by the well
+            return f"{spec[lang]} у {inflect_phrase(place, 'gent', animate=False)}" if lang == "ru" else f"{spec[lang]} by the {place}"
+        return place
     if spec.get("found_at") and reading.thing_class == "food" and reading.thing is not None:
         return found_at(reading.thing.name, lang)  # honey is found where the bees live, not at home
     trait = spec.get("trait", "")
@@ -331,7 +348,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     thing_class = reading.thing_class
     if thing_class == "family" and reading.goal in ("seek", "want") and reading.thing is not None \
             and reading.thing.name.split()[-1].lower() in FRIENDS:
-        thing_class = "abstract"  # a friend is found in those met on the way, not by calling like mother does
+        thing_class = "friend"  # a friend is found in those met on the way, not by calling like mother does
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={thing_class}", f"skill={reading.skill}",
             f"trait={reading.trait}", f"magic={reading.magic}",
             f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
