@@ -239,6 +239,7 @@ def _read_russian(title: str) -> Reading:
         if p.tag.POS in ("VERB", "INFN", "PRTS", "ADJS") and low in verbs and not reading.goal or (
                 low in verbs and verbs[low] in ("learn", "fear") and reading.goal == "why"):
             _russian_goal(reading, verbs[low], words, parses, i)
+            reading.lost = reading.lost or low in LOST_RU  # «Как зайчонок потерял варежку»: his own, lost at home
             i += 1
             continue
         if low in LOST_RU and p.tag.POS in ("ADJF", "PRTF"):  # «пропавший ключ»: a thing to find

@@ -353,7 +353,8 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
             f"trait={reading.trait}", f"magic={reading.magic}",
             f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
-            f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}"]
+            f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}",
+            f"loser={'hero' if reading.lost and not reading.owner and reading.characters else 'elder'}"]  # "The Girl Who Lost Her Doll": hers
     if reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
         tags.append(f"feature={feature_class(reading.thing.name, lang)}")
     if hero is not None:

@@ -177,3 +177,11 @@ def test_a_why_tale_names_its_part_never_a_euphemism():
     for seed in range(6):
         _, text = told("Почему у жирафа длинная шея", "fable", "ru", seed)
         assert "то самое" not in text and "что длинное" not in text and "шея" in text
+
+
+@pytest.mark.parametrize("title, lang", [("The Girl Who Lost Her Doll", "en"), ("Как зайчонок потерял варежку", "ru")])
+def test_a_thing_the_hero_lost_is_the_heros_own(title, lang):
+    tale, text = told(title, "novella", lang, 3)
+    first = text.split("\n\n")[0]
+    assert ("had a" in first or "had an" in first) if lang == "en" else ("у него" in first or "у неё" in first)
+    assert "Granny could not get through" not in text and "Мама без" not in text
