@@ -1,6 +1,7 @@
 """Render a fixed one-minute Russian text at 720p and 1080p; print seconds per stage, total,
 peak memory of the whole process tree, and the floor: ffmpeg alone encoding the same frames
-and sound with the same settings (frames read from a raw file instead of the pipe).
+and sound with the same settings (frames read from a raw file instead of the pipe); and the
+seconds to make the frames with the figures acted out and as stills.
 
     .venv/bin/python benchmarks/render.py [--heights 720 1080]
 """
@@ -71,16 +72,28 @@ def render(height: int, out: Path) -> tuple[Tale, float, int]:
     return Tale.load(out / "kolobok" / "manifest.json"), wall, peak
 
 
-def floor(tale: Tale, folder: Path, height: int) -> float:
-    """ffmpeg alone: the same frames (from a raw file), sound, subtitles and encoder settings."""
+def frame_seconds(tale: Tale, folder: Path, v, acted: bool, sink) -> float:
+    """Seconds to make every frame: with the figures acted out (puppets), or as stills."""
+    frames = frame_maker(tale, folder, v)
+    if not acted:
+        for shot in frames.shots:
+            shot.puppets = None
+    started = time.perf_counter()
+    for n in range(frames.frames):
+        sink(frames.frame(n))
+    return time.perf_counter() - started
+
+
+def floor(tale: Tale, folder: Path, height: int) -> tuple[float, float, float]:
+    """ffmpeg alone: the same frames (from a raw file), sound, subtitles and encoder settings;
+    with the seconds to make the frames acted and as stills."""
     settings = load_settings(overrides={"video": {"height": height}})
     v = settings.video
     work = Path(tempfile.mkdtemp(prefix="digitales-floor-"))
     try:
-        frames = frame_maker(tale, folder, v)
         with open(work / "frames.yuv", "wb") as f:
-            for n in range(frames.frames):
-                f.write(frames.frame(n))
+            acted = frame_seconds(tale, folder, v, True, f.write)
+        stills = frame_seconds(tale, folder, v, False, lambda frame: None)
         narration_track(tale, folder, work / "narration.wav")
         render_mix(work / "narration.wav", None, work / "sound.wav", v.loudness, v.true_peak, v.duck_db)
         cues = subtitles.cues(tale)
@@ -89,7 +102,7 @@ def floor(tale: Tale, folder: Path, height: int) -> float:
                              work / "burn.ass", work / "floor.mp4", preset=v.preset, crf=v.crf, title=tale.title, lang="ru")
         started = time.perf_counter()
         subprocess.run(cmd, check=True)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, acted, stills
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -109,14 +122,17 @@ def main() -> None:
     narration = sum(s.duration for s in rows[0][1].scenes)
     print(f"one-minute Russian text: {narration:.1f} s of narration + {rows[0][1].title_card:.1f} s title card, "
           f"{len(rows[0][1].scenes)} scenes, {os.cpu_count()} CPUs\n")
-    head = ["height", *STAGES, "stages total", "wall (with start-up)", "peak memory", "ffmpeg floor", "montage / floor"]
+    head = ["height", *STAGES, "stages total", "wall (with start-up)", "peak memory", "ffmpeg floor", "montage / floor",
+            "frames acted", "frames as stills"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    for height, tale, wall, peak, floor_s in rows:
+    for height, tale, wall, peak, (floor_s, acted, stills) in rows:
         cells = [f"{height}p", *(f"{tale.timings[s]:.1f}" for s in STAGES), f"{tale.timings['total']:.1f}",
-                 f"{wall:.1f}", f"{peak / 2**20:.0f} MiB", f"{floor_s:.1f}", f"{tale.timings['montage'] / floor_s:.2f}×"]
+                 f"{wall:.1f}", f"{peak / 2**20:.0f} MiB", f"{floor_s:.1f}", f"{tale.timings['montage'] / floor_s:.2f}×",
+                 f"{acted:.1f}", f"{stills:.1f}"]
         print("| " + " | ".join(cells) + " |")
-    print("\nseconds; targets: whole 1080p video ≤ 60 s, montage ≤ 1.5× the floor")
+    print("\nseconds; targets: whole 1080p video ≤ 60 s, montage ≤ 1.5× the floor; the last two columns: making\n"
+          "every frame in Python with the figures acted out (puppets) and as stills, the puppets' cost")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from digitales import book, montage, music, picture, plot, text, voice, writer
 from digitales.backend import Backend, Job
 from digitales.cache import StageCache, TaleLock, code_digest
 from digitales.errors import UserError
+from digitales.picture import layers
 from digitales.plot.genres import genre_name
 from digitales.settings import Settings
 from digitales.tale import VERSION, Tale
@@ -183,6 +184,7 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
 def _remove_stale_scene_files(folder: Path, tale: Tale) -> None:
     """Scene files of an earlier, longer version of this tale would mislead: remove them."""
     keep = {s.audio for s in tale.scenes} | {i.path for s in tale.scenes for i in s.images} | {tale.title_image}
+    keep |= {str(layers.path_of(Path(p))) for p in keep}  # a picture's layers stay beside it (picture/layers.py)
     for path in (folder / "scenes").glob("*"):
         if f"scenes/{path.name}" not in keep:
             path.unlink()

@@ -11,10 +11,14 @@ import math
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 import cv2
 import numpy as np
 from PIL import Image
+
+if TYPE_CHECKING:
+    from digitales.montage.puppets import Puppets
 
 FADE_IN = 0.6  # from black at the very start
 FADE_OUT = 1.0  # to black at the very end
@@ -29,6 +33,7 @@ class Shot:
     end: float
     zoom: tuple[float, float]  # window zoom at start and end (1 = whole still)
     centre: tuple[tuple[float, float], tuple[float, float]]  # window centre, as fractions of the room to move
+    puppets: Callable[[], Puppets] | None = None  # the still as layers to act out (puppets.py), made when first shown
 
     def at(self, t: float) -> tuple[float, float, float]:
         """Zoom and centre offset (−1…1 of the free room) at time t, eased in and out."""
@@ -60,10 +65,9 @@ def plan_shots(images: list[Path], bounds: list[tuple[float, float]], zoom: floa
     return shots
 
 
-def rgb_to_yuv420(img: Image.Image) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """BT.709 limited-range Y, U, V planes (U, V at half size) of an RGB picture."""
-    w, h = img.size
-    a = np.asarray(img.convert("RGB").crop((0, 0, w - w % 2, h - h % 2)), dtype=np.float32)
+def yuv_planes(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """BT.709 limited-range Y, U, V of an RGB array (even height and width), U and V at half size, as float32."""
+    a = rgb.astype(np.float32)
     r, g, b = a[..., 0], a[..., 1], a[..., 2]
     y = 0.2126 * r + 0.7152 * g + 0.0722 * b
     u = (b - y) / 1.8556
@@ -71,7 +75,24 @@ def rgb_to_yuv420(img: Image.Image) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     Y = 16 + y * (219 / 255)
     U = cv2.resize(128 + u * (224 / 255), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     V = cv2.resize(128 + v * (224 / 255), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    return tuple(np.clip(p + 0.5, 0, 255).astype(np.uint8) for p in (Y, U, V))  # type: ignore[return-value]
+    return Y, U, V
+
+
+def rgb_to_yuv420(img: Image.Image) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """BT.709 limited-range Y, U, V planes (U, V at half size) of an RGB picture."""
+    w, h = img.size
+    planes = yuv_planes(np.asarray(img.convert("RGB").crop((0, 0, w - w % 2, h - h % 2))))
+    return tuple(np.clip(p + 0.5, 0, 255).astype(np.uint8) for p in planes)  # type: ignore[return-value]
+
+
+@dataclass
+class Still:
+    """A picture that does not change: the same planes at every moment."""
+
+    planes: tuple[np.ndarray, ...]
+
+    def at(self, t: float) -> tuple[np.ndarray, ...]:
+        return self.planes
 
 
 class FrameMaker:
@@ -80,19 +101,20 @@ class FrameMaker:
     def __init__(self, shots: list[Shot], size: tuple[int, int], fps: int, duration: float):
         self.shots, self.size, self.fps, self.duration = shots, size, fps, duration
         self.frames = int(round(duration * fps))
-        self._planes: dict[int, tuple[np.ndarray, ...]] = {}
+        self._planes: dict[int, Still | Puppets] = {}
 
-    def _source(self, i: int) -> tuple[np.ndarray, ...]:
+    def _source(self, i: int, t: float) -> tuple[np.ndarray, ...]:
         if i not in self._planes:
             # Only the shots on screen now are kept in memory.
             for old in [k for k in self._planes if k < i - 1]:
                 del self._planes[old]
-            self._planes[i] = rgb_to_yuv420(Image.open(self.shots[i].image))
-        return self._planes[i]
+            shot = self.shots[i]
+            self._planes[i] = shot.puppets() if shot.puppets else Still(rgb_to_yuv420(Image.open(shot.image)))
+        return self._planes[i].at(t)
 
     def _view(self, i: int, t: float) -> list[np.ndarray]:
         shot = self.shots[i]
-        Y, U, V = self._source(i)
+        Y, U, V = self._source(i, t)
         sh, sw = Y.shape
         w, h = self.size
         zoom, fx, fy = shot.at(t)

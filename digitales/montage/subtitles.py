@@ -11,12 +11,14 @@ the cue; the ASS then lights each word up with a karaoke `\\k` tag as it is said
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
+from digitales import subtitle_band
 from digitales.tale import Line, Tale
 from digitales.text.words import spoken_words, syllables
 
-MAX_CUE_CHARS = 84  # two lines of ~42 characters, the usual subtitle limit
+MAX_CUE_CHARS = subtitle_band.CUE_CHARS  # two lines of ~42 characters, the usual subtitle limit
 
 
 HIGHLIGHT = "&H0000D6FF"  # ASS colours are &HAABBGGRR: a warm yellow for words already spoken
@@ -101,6 +103,23 @@ def two_lines(text: str) -> list[str]:
     return [text[:cut], text[cut + 1 :]]
 
 
+def set_lines(text: str, size: tuple[int, int]) -> list[str]:
+    """A cue as the burned subtitles set it: as few balanced lines as fit the frame's width (two
+    on a wide frame, up to three on a narrow one), so it never spills above the band."""
+    n = max(1, min(subtitle_band.lines(size), -(-len(text) // subtitle_band.line_chars(size))))
+    if n <= 2:
+        return two_lines(text)
+    out, rest = [], text
+    for k in range(n, 1, -1):  # cut at the space nearest an even share of what is left
+        spaces = [i for i, ch in enumerate(rest) if ch == " "]
+        if not spaces:
+            break
+        cut = min(spaces, key=lambda i: abs(i - len(rest) / k))
+        out.append(rest[:cut])
+        rest = rest[cut + 1:]
+    return out + [rest]
+
+
 def _stamp(t: float, sep: str) -> str:
     ms = round(t * 1000)
     h, ms = divmod(ms, 3_600_000)
@@ -121,12 +140,12 @@ def to_vtt(items: list[Cue]) -> str:
 
 
 def to_ass(items: list[Cue], size: tuple[int, int], font: str, read_along: bool = False) -> str:
-    """Burn-in style: a bold sans with a dark outline and soft shadow, low in the frame.
+    """Burn-in style: a bold sans with a dark outline and soft shadow, low in the frame, inside
+    the band the pictures keep clear (subtitle_band.py).
     `read_along`: each word turns from white to yellow as it is spoken (karaoke \\k tags)."""
     w, h = size
-    fontsize = round(min(h, w * 1.2) * 0.052)
-    margin = round(h * 0.06)
-    side = round(w * 0.06)
+    fontsize = subtitle_band.font_size(size)
+    side, margin = subtitle_band.margins(size)
 
     def stamp(t: float) -> str:
         cs = round(t * 100)
@@ -147,7 +166,8 @@ def to_ass(items: list[Cue], size: tuple[int, int], font: str, read_along: bool 
         starts = []
         for _, t in c.words:
             starts.append(min(last, max(first, starts[-1] if starts else first, round(t * 100))))
-        tokens_first_line, tokens_all = len(two_lines(c.text)[0].split()), len(c.text.split())
+        breaks = set(itertools.accumulate(len(l.split()) for l in set_lines(c.text, size)))  # tokens before each break
+        tokens_all = len(c.text.split())
         pieces, n = [], 0
         if starts and starts[0] > first:
             pieces.append(f"{{\\k{starts[0] - first}}}")  # silence before the first word
@@ -156,14 +176,14 @@ def to_ass(items: list[Cue], size: tuple[int, int], font: str, read_along: bool 
             for token in word.split():
                 n += 1
                 tokens.append(escape(token))
-                tokens.append(newline if n == tokens_first_line < tokens_all else " ")
+                tokens.append(newline if n in breaks and n < tokens_all else " ")
             pieces.append(f"{{\\k{b - a}}}" + "".join(tokens))
         return "".join(pieces).rstrip(" ")
 
     def text(c: Cue) -> str:
         if read_along and c.words:
             return karaoke(c)
-        return newline.join(escape(l) for l in two_lines(c.text))
+        return newline.join(escape(l) for l in set_lines(c.text, size))
 
     events = [f"Dialogue: 0,{stamp(c.start)},{stamp(c.end)},Tale,,0,0,0,,{text(c)}" for c in items]
     primary = HIGHLIGHT if read_along else "&H00FFFFFF"  # \k turns a word from secondary (white) to primary

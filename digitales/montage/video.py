@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from digitales import ffmpeg
@@ -13,28 +14,45 @@ from digitales.montage import subtitles
 from digitales.montage.encode import encode
 from digitales.montage.mix import narration_track, render_mix
 from digitales.montage.motion import FrameMaker, plan_shots
+from digitales.montage.puppets import Puppets, Timing, voice_loudness
 from digitales.montage.story import story_markdown
 from digitales.montage.storyboard import render_storyboard
-from digitales.picture import fonts
+from digitales.picture import fonts, layers
 from digitales.tale import Tale
+from digitales.voice import audio
 
 NEEDED_FILTERS = ("subtitles", "sidechaincompress", "loudnorm", "asoftclip")
 
 
 def frame_maker(tale: Tale, tale_dir: Path, video) -> FrameMaker:
-    """The frames of the video: the title card, then each scene's picture for as long as it is told."""
+    """The frames of the video: the title card, then each scene's picture for as long as it is told,
+    its figures acted out (puppets.py) when the picture stage left its layers beside it."""
     images, bounds = [tale_dir / tale.title_image], [(0.0, tale.title_card)]
-    for image, start, end in (t for scene in tale.scenes for t in scene.image_times()):
-        images.append(tale_dir / image.path)
-        bounds.append((start, end))
+    timings: list[Timing | None] = [None]
+    loudness = voice_loudness([(s.start, *audio.read_wav(tale_dir / s.audio)) for s in tale.scenes if s.audio],
+                              tale.duration, video.fps)
+    for scene in tale.scenes:
+        for image, start, end in scene.image_times():
+            images.append(tale_dir / image.path)
+            bounds.append((start, end))
+            timings.append(Timing(start, end, [(l.start, l.end) for l in scene.lines], loudness, video.fps))
     shots = plan_shots(images, bounds, video.zoom, video.crossfade, tale.seed)
+    for shot, timing in zip(shots, timings):
+        kept = layers.path_of(shot.image)
+        if timing and kept.exists():
+            shot.puppets = partial(Puppets, kept, timing)
     return FrameMaker(shots, video.size, video.fps, tale.duration)
+
+
+def layers_digest(picture: Path) -> str | None:
+    kept = layers.path_of(picture)
+    return file_digest(kept) if kept.exists() else None
 
 
 class FfmpegMontage(Backend):
     stage = "montage"
     name = "ffmpeg"
-    version = "1"
+    version = "2"  # 2: the figures act (puppets.py)
     description = "Ken Burns motion, crossfades, subtitles, ducked music, loudness −16 LUFS; one x264 run"
 
     @classmethod
@@ -67,7 +85,8 @@ class FfmpegMontage(Backend):
         write_text_atomic(job.path("story.md"), story_markdown(tale))
         inputs = {
             "audio": [file_digest(job.path(s.audio)) for s in tale.scenes],
-            "images": [(file_digest(job.path(i.path)), i.line) for s in tale.scenes for i in s.images],
+            "images": [(file_digest(job.path(i.path)), i.line, layers_digest(job.path(i.path)))
+                       for s in tale.scenes for i in s.images],
             "title_image": file_digest(job.path(tale.title_image)),
             "music": file_digest(job.path(tale.music.audio)) if tale.music.audio else None,
             "timeline": [(s.start, s.end, [(l.start, l.end, l.text, l.words) for l in s.lines]) for s in tale.scenes],

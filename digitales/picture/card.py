@@ -7,7 +7,7 @@ import re
 from digitales.backend import Backend, Job
 from digitales.cache import digest
 from digitales.files import place
-from digitales.picture import fonts
+from digitales.picture import fonts, layers
 from digitales.picture.lettering import draw_block, fit
 from digitales.picture.paint import paint_background
 from digitales.picture.palette import palette_for
@@ -61,6 +61,7 @@ class CardPicture(Backend):
             result, entry = job.cache.memo(key, lambda d, s=scene, k=sentence: self._scene(s, k, size, seed, d))
             path = f"scenes/{scene.index:02d}.png"
             place(entry / result["image"], job.path(path))
+            layers.put_beside(job.path(path), None)
             scene.images = [TaleImage(path=path, shows=result["shows"])]
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
 

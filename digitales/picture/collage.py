@@ -12,18 +12,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from digitales import subtitle_band
 from digitales.backend import Backend, Job
 from digitales.files import place
-from digitales.picture import clipart, fonts
+from digitales.picture import clipart, fonts, layers
 from digitales.picture.card import picture_size, place_title_card, saved
-from digitales.picture.layout import Figure, arrange, contact_shadow
+from digitales.picture.layout import Figure, Placed, arrange, contact_shadow
 from digitales.picture.lexicon import KIND_ASSETS, SKY_ASSETS
-from digitales.picture.matching import LIVING, Match, Noun, kind_of, match, nouns
+from digitales.picture.acting import move_of, movers
+from digitales.picture.matching import LIVING, WORD, Match, Noun, kind_of, match, nouns
 from digitales.picture.palette import palette_for
+from digitales.picture.presence import called, narration_and_speech, nominative, on_stage_text
 from digitales.picture.scenery import paint_scenery, place_kind, weather_of
 from digitales.tale import Image as TaleImage
 from digitales.tale import Line, Scene, Tale
@@ -131,18 +137,54 @@ def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str) -> list[S
     shots = []
     for part in parts:
         text = " ".join(lines[i].text for i in part)
-        speakers = [lines[i].speaker for i in part if lines[i].speaker not in ("", "narrator")]
-        shot = describe(text, lang, looks, speakers, scene.place, last_place, scene.time_of_day)
+        spoken = [i for i in part if lines[i].speaker not in ("", "narrator")]
+        speakers = [lines[i].speaker for i in spoken]
+        shot = describe(text, lang, looks, speakers, scene.place, last_place, scene.time_of_day,
+                        speech=[lines[i].text for i in spoken])
+        direct(shot, part, lines, lang, looks, shots[-1] if shots else None)
         shot.first_line = part[0]
         last_place = shot.place
         shots.append(shot)
     return shots
 
 
+def direct(shot: Shot, part: list[int], lines: list[Line], lang: str, looks: Looks, before: Shot | None) -> None:
+    """The stage directions of a picture of the scene's lines `part` (acting.py; the montage acts
+    them out): who speaks which lines, who comes in on a later line, and from which line one
+    told to move moves. A speaker with no one named to talk to talks to whoever was on stage."""
+    spoken = [i for i in part if lines[i].speaker not in ("", "narrator")]
+    was_there = {f.key for f in before.figures} if before else set()
+    for n, figure in enumerate(shot.figures):
+        said_by = tuple(i for i in spoken if (f := looks.speaker(lines[i].speaker)) and f.key == figure.key)
+        first = next((i for i in part if figure.key in _named(lines[i], lang, looks)), part[0])
+        enters = first if figure.character and first > part[0] and figure.key not in was_there else -1
+        told = next((i for i in part if figure.moves and i not in spoken
+                     and any(move_of(w) == figure.moves for w in WORD.findall(lines[i].text))), -1)
+        shot.figures[n] = replace(figure, lines=said_by, enters=enters, moves_at=told if told > part[0] else -1)
+    if before and spoken and not any(f.character and not f.speaking for f in shot.figures):
+        partner = next((f for f in before.figures if f.character and f.key not in {g.key for g in shot.figures}), None)
+        if partner:
+            shot.figures.append(replace(partner, speaking=False, lines=(), moves="", moves_at=-1, enters=-1))
+
+
+def _named(line: Line, lang: str, looks: Looks) -> set[str]:
+    """The characters a line brings: its speaker and those it names."""
+    found = {f.key for n in nouns(line.text, lang, frozenset(looks.names)) if (f := looks.character_for(n))}
+    speaker = looks.speaker(line.speaker) if line.speaker not in ("", "narrator") else None
+    return found | ({speaker.key} if speaker else set())
+
+
 def describe(text: str, lang: str, looks: Looks, speakers: list[str], place_phrase: str = "", last_place: str = "field",
-             time_of_day: str = "day") -> Shot:
-    """Who and what a picture of `text` shows, and where; `shows` lists only the words drawn."""
-    said = nouns(text, lang, frozenset(looks.names))
+             time_of_day: str = "day", speech: list[str] = ()) -> Shot:
+    """Who and what a picture of `text` shows, and where; `shows` lists only the words drawn.
+    `speech` are the parts of `text` characters say: who is only named in them is not drawn,
+    the one they call is (presence.py). The plan's own things come first among the props."""
+    known = frozenset(looks.names)
+    said = nouns(text, lang, known)
+    said.sort(key=lambda n: n.lemma not in looks.things)  # stable: the plan's things first, else in order
+    narrated, spoken = narration_and_speech(text, list(speech), lang)
+    addressed = [n.lemma for part in spoken for n in called(part, lang, known)]
+    present = {n.lemma for n in nouns(on_stage_text(narrated, lang), lang, known)} | set(addressed)
     kind = place_kind(place_phrase, [n.lemma for n in said])
     shot = Shot(0, text, place=kind or last_place)
     if kind:
@@ -152,13 +194,18 @@ def describe(text: str, lang: str, looks: Looks, speakers: list[str], place_phra
     for name in speakers:
         figure = looks.speaker(name)
         if figure:
-            figures[figure.key] = Figure(**{**figure.__dict__, "speaking": True})
+            figures[figure.key] = replace(figure, speaking=True)
+    for noun in said:  # the ones spoken to stand right after the speakers: the last to be left out
+        figure = looks.character_for(noun) if noun.lemma in addressed else None
+        if figure:
+            figures.setdefault(figure.key, figure)
     props = 0
     for noun in said:
         figure = looks.character_for(noun)
         if figure:
-            figures.setdefault(figure.key, figure)
-            shot.shows.append(noun.word)
+            if noun.lemma in present:  # only talked about: not on stage
+                figures.setdefault(figure.key, figure)
+                shot.shows.append(noun.word)
             continue
         m = match(noun, lang)
         if noun.lemma in looks.things:  # the plan's own thing: drawn as the plan says it is
@@ -173,7 +220,17 @@ def describe(text: str, lang: str, looks: Looks, speakers: list[str], place_phra
             figures[noun.lemma] = Figure(noun.lemma, m.asset, size, sky=m.asset in SKY_ASSETS)
             shot.shows.append(noun.word)
             props += 1
-    shot.figures = list(figures.values())
+    # who moves: by the narration's verbs only («я от деда укатился» is sung, not done), and only
+    # one named as the subject can be doing it («от бабы укатился» is the bun, not the old woman)
+    subjects = {}
+    for word in set(WORD.findall(narrated)):
+        if nominative(word, lang) or word.lower() in known:
+            for noun in nouns(word, lang, known):
+                figure = looks.character_for(noun)
+                if figure and figure.key in figures:
+                    subjects[word.lower()] = figure.key
+    moving = movers(narrated, subjects)
+    shot.figures = [replace(f, moves=moving.get(f.key, "")) for f in figures.values()]
     shot.shows = list(dict.fromkeys(w for w in shot.shows if w))
     return shot
 
@@ -204,20 +261,42 @@ def painted_by_background(time_of_day: str, weather: str | None) -> set[str]:
     return painted | {"snow": {"snowflake"}, "rain": {"cloud-with-rain"}}.get(weather or "", set())
 
 
-def render_shot(shot: Shot, size: tuple[int, int], mood: str, time_of_day: str, seed: int) -> Image.Image:
+def render_layers(shot: Shot, size: tuple[int, int], mood: str, time_of_day: str, seed: int,
+                  floor: float | None = None) -> tuple[Image.Image, list[Placed]]:
+    """The painted place, with the shadows of the figures that stay put, and the figures placed
+    on it; with `floor` (a share of the height) no figure is drawn below it (the subtitles' band)."""
     palette = palette_for(mood, time_of_day)
     img, ground = paint_scenery(size, shot.place, palette, seed, time_of_day, weather_of(shot.text))
-    placed = arrange(shot.figures, size, ground, seed)
+    placed = arrange(shot.figures, size, ground, seed, floor)
     shadows = Image.new("L", size, 0)
     draw = ImageDraw.Draw(shadows)
     for p in placed:
-        if p.row != "sky":
+        if p.row != "sky" and not p.figure.moves and p.figure.enters < 0:  # no shadow left where one is not yet or no more
             draw.ellipse(contact_shadow(p), fill=90)
     shadows = shadows.filter(ImageFilter.GaussianBlur(max(1, size[1] / 300)))
     img.paste((20, 20, 30), (0, 0), shadows)
+    return img, placed
+
+
+def render_shot(shot: Shot, size: tuple[int, int], mood: str, time_of_day: str, seed: int,
+                floor: float | None = None) -> Image.Image:
+    return composite(*render_layers(shot, size, mood, time_of_day, seed, floor))
+
+
+def composite(background: Image.Image, placed: list[Placed]) -> Image.Image:
+    img = background.copy()
     for p in placed:
         img.paste(p.image, (p.x, p.y), p.image)
     return img
+
+
+def save_layers(background: Image.Image, placed: list[Placed], path: Path) -> None:
+    layers.save(path, np.asarray(background.convert("RGB")), [
+        (np.asarray(p.image.convert("RGBA")), {"key": p.figure.key, "x": p.x, "y": p.y, "row": p.row,
+                                               "character": p.figure.character, "speaking": p.figure.speaking,
+                                               "lines": list(p.figure.lines), "moves": p.figure.moves,
+                                               "moves_at": p.figure.moves_at, "enters": p.figure.enters})
+        for p in placed])
 
 
 class PicturePerShot(Backend):
@@ -234,6 +313,10 @@ class PicturePerShot(Backend):
 
     def prepare(self, tale: Tale, job: Job) -> None:
         """Load models and the like once, before the first picture that is not cached."""
+
+    def save(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int, folder: Path) -> dict:
+        """The picture written into its cache entry; a backend that keeps layers writes them too."""
+        return saved(self.draw(shot, scene, tale, size, seed), folder)
 
     def run(self, tale: Tale, job: Job) -> None:
         size = picture_size(job.settings)
@@ -255,18 +338,19 @@ class PicturePerShot(Backend):
                     if not prepared:
                         self.prepare(tale, job)
                         prepared = True
-                    return saved(self.draw(shot, scene, tale, size, seed), folder)
+                    return self.save(shot, scene, tale, size, seed, folder)
 
                 result, entry = job.cache.memo(key, make)
                 path = f"scenes/{scene.index:02d}.png" if k == 0 else f"scenes/{scene.index:02d}-{k + 1}.png"
                 place(entry / result["image"], job.path(path))
+                layers.put_beside(job.path(path), entry / result["layers"] if "layers" in result else None)
                 scene.images.append(TaleImage(path=path, shows=shot.shows, line=shot.first_line))
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
 
 
 class CollagePicture(PicturePerShot):
     name = "collage"
-    version = "1"
+    version = "2"  # 2: the subtitles' band kept clear, who is on stage, layers for the montage
     description = "a picture-book scene: Fluent Emoji clip-art (MIT) for the words said, on a painted place"
 
     @classmethod
@@ -274,12 +358,23 @@ class CollagePicture(PicturePerShot):
         return clipart.problem() or fonts.problem()
 
     def key_settings(self) -> dict:
-        return {"size": picture_size(self.settings)}
+        return {"size": picture_size(self.settings), "floor": self.floor()}
+
+    def floor(self) -> float:
+        """The highest picture row the camera can carry into the subtitles' band."""
+        v = self.settings.video
+        return round(subtitle_band.picture_band_top(v.size, v.zoom), 4)
 
     def shot_key(self, shot: Shot, scene: Scene, tale: Tale) -> dict:
         return {"place": shot.place, "figures": [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character, f.count)
                                                  for f in shot.figures],
-                "mood": scene.mood, "time": scene.time_of_day, "text": shot.text}
+                "mood": scene.mood, "time": scene.time_of_day, "text": shot.text,
+                "acting": [(f.key, f.moves, f.moves_at, f.lines, f.enters) for f in shot.figures]}
 
     def draw(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int) -> Image.Image:
-        return render_shot(shot, size, scene.mood, scene.time_of_day, seed)
+        return render_shot(shot, size, scene.mood, scene.time_of_day, seed, self.floor())
+
+    def save(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int, folder: Path) -> dict:
+        background, placed = render_layers(shot, size, scene.mood, scene.time_of_day, seed, self.floor())
+        save_layers(background, placed, folder / "layers.npz")
+        return saved(composite(background, placed), folder, layers="layers.npz")

@@ -9,7 +9,9 @@ Rules, each tested in tests/picture/test_layout.py:
   when they do not fit, all of them are drawn smaller (the same factor for all, so sizes
   keep their proportions), and only past a limit do the extra ones drop out;
 - the speaker is drawn last, so nothing is in front of them;
-- props stand on the back row behind the characters, or in the sky.
+- props stand on the back row behind the characters, or in the sky;
+- nothing is drawn below `floor` (the subtitles' band, subtitle_band.py): the rows move up
+  to stand above it, the back row lifted in proportion so it stays behind the front.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ MARGIN = 0.04  # of the width, kept free at each side
 MIN_FIT = 0.55  # characters are never drawn smaller than this to fit; past it, the least needed drop out
 MAX_CHARACTERS = 5
 SKY_SIZE = 0.11  # of the frame's height: a bird, a star, the moon
+SHADOW_ROOM = 0.02  # of the height, kept between the feet and the floor for the contact shadow
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,10 @@ class Figure:
     sky: bool = False  # the sun, the moon, a bird in flight
     flip: bool = False
     count: int = 1  # a character who is many ("Гуси-лебеди") is drawn as a little group
+    moves: str = ""  # roll | run | fly | hop | swim: the text carries it across the picture (acting.py)
+    moves_at: int = -1  # the scene's line that tells it (-1: from the picture's start)
+    lines: tuple[int, ...] = ()  # the scene's lines it speaks: the montage moves it with its voice
+    enters: int = -1  # the scene's line that brings it in, when it is not there from the picture's start
 
 
 @dataclass
@@ -56,10 +63,13 @@ class Placed:
         return clipart.visible_mask(self.image)
 
 
-def arrange(figures: list[Figure], size: tuple[int, int], ground: Ground, seed: int) -> list[Placed]:
-    """Every figure placed, in drawing order (far to near, the speaker last)."""
+def arrange(figures: list[Figure], size: tuple[int, int], ground: Ground, seed: int, floor: float | None = None) -> list[Placed]:
+    """Every figure placed, in drawing order (far to near, the speaker last); with `floor` (a
+    share of the height), every drawn pixel and its shadow stays above that row."""
     rng = random.Random(seed)
     w, h = size
+    if floor is not None:
+        ground = above(ground, floor * h - h * SHADOW_ROOM)
     characters = sorted((f for f in figures if f.character and not f.sky), key=lambda f: not f.speaking)[:MAX_CHARACTERS]
     placed = _sky([f for f in figures if f.sky], size, ground, rng)
     placed += _back_row([f for f in figures if not f.character and not f.sky], size, ground, rng)
@@ -69,6 +79,15 @@ def arrange(figures: list[Figure], size: tuple[int, int], ground: Ground, seed: 
         front, scale = _fit_front(characters, w, h, ground)
     placed += _spread(front, w, ground.front[0], rng, "front")
     return sorted(placed, key=lambda p: ({"sky": 0, "back": 1, "front": 2}[p.row], p.figure.speaking))
+
+
+def above(ground: Ground, limit: float) -> Ground:
+    """The ground with its front row lifted to `limit` (pixels) if it stood lower, the back row
+    lifted in proportion, so it stays behind the front but near the horizon."""
+    if ground.front[0] <= limit:
+        return ground
+    squeeze = limit / ground.front[0]
+    return Ground(rows=tuple((y * squeeze, scale) for y, scale in ground.rows), sky_bottom=ground.sky_bottom)
 
 
 def sprite(figure: Figure, height: float) -> Image.Image:

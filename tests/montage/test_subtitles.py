@@ -1,3 +1,5 @@
+import numpy as np
+
 from digitales.montage import subtitles
 from digitales.tale import Line, Scene, Tale
 from tests.conftest import srt_times
@@ -37,3 +39,19 @@ def test_ass_escapes_braces_and_sets_size_from_the_frame():
     ass = subtitles.to_ass(cues, (1920, 1080), "PT Sans")
     assert "PlayResY: 1080" in ass and "\\{тег\\}" in ass
     assert "Dialogue: 0,0:00:01.00,0:00:02.00" in ass
+
+
+def test_the_band_is_where_the_subtitles_are_drawn(tmp_path):
+    """The band is the one the burned subtitles really take: libass's pixels of a long cue lie in it."""
+    import subprocess
+    from digitales import subtitle_band
+    from digitales.montage import subtitles
+    from digitales.picture import fonts
+    text = "Выкатился колобок на полянку, а там на пеньке сидит лиса — хвост пушистый, глаза хитрые."[:84]
+    for w, h in [(1280, 720), (404, 720), (720, 720)]:
+        (tmp_path / "s.ass").write_text(subtitles.to_ass([subtitles.Cue(0, 5, text)], (w, h), fonts.font_family("subtitle")))
+        subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"color=black:s={w}x{h}:d=1", "-vf",
+                        f"subtitles={tmp_path / 's.ass'}:fontsdir={fonts.font_path('subtitle').parent}", "-frames:v", "1",
+                        "-f", "rawvideo", "-pix_fmt", "gray", str(tmp_path / "f.raw")], check=True)
+        rows = np.flatnonzero((np.fromfile(tmp_path / "f.raw", np.uint8).reshape(h, w) > 8).any(axis=1))
+        assert rows.size and rows[0] >= subtitle_band.band_top((w, h)), f"subtitles above the band at {w}x{h}"

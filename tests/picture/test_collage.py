@@ -101,3 +101,76 @@ def test_a_character_who_is_many_is_drawn_as_a_group_standing_on_one_line():
     mask = np.asarray(group.getchannel("A")) > 24
     bottoms = [np.flatnonzero(mask[:, x])[-1] for x in np.flatnonzero(mask.any(axis=0))]
     assert max(bottoms) == group.height - 1 and sum(b >= group.height - 3 for b in bottoms) > one.width
+
+
+def song_tale() -> Tale:
+    tale = Tale(title="Колобок", genre="fairy_tale", lang="ru")
+    tale.characters = [Character("Колобок", "hero", "male", kind="bun"), Character("Дед", "family", "male", kind="old-man"),
+                       Character("Баба", "family", "female", kind="old-woman"), Character("Заяц", "other", "male", kind="hare"),
+                       Character("Волк", "other", "male", kind="wolf"), Character("Медведь", "other", "male", kind="bear"),
+                       Character("Лиса", "antagonist", "female", kind="fox")]
+    return tale
+
+
+def on_stage(shot) -> set[str]:
+    return {f.key for f in shot.figures if f.character}
+
+
+def test_the_one_sung_to_is_drawn_and_those_only_named_in_the_song_are_not():
+    looks = Looks(song_tale())
+    # the demo's bug: the song names everyone he ran from, and he sings it to the fox
+    song = ("Колобок и запел: я от дедушки ушёл, я от бабушки ушёл, я от зайца ушёл, я от волка ушёл, "
+            "от медведя ушёл, а от тебя, лиса, и подавно уйду!")
+    assert on_stage(describe(song, "ru", looks, [])) == {"Колобок", "Лиса"}
+    # the same as a dash turn, which the text stage gives to the singer
+    turn = "Я колобок, румяный бок! Я от деда укатился, я от бабы укатился, я от зайца укатился, и от тебя, волк, укачусь!"
+    shot = describe(turn + " запел колобок.", "ru", looks, ["Колобок"], speech=[turn])
+    assert on_stage(shot) == {"Колобок", "Волк"}
+    assert [f.key for f in shot.figures if f.speaking] == ["Колобок"]
+
+
+def test_a_speaker_talks_to_whoever_was_on_stage_and_the_narrations_characters_stay():
+    scene = Scene(index=1, text="", mood="calm", place="лес")
+    scene.lines = [Line("Выкатился колобок на полянку, а там на пеньке сидит лиса, хвост пушистый, глаза хитрые, а рядом корзинка."),
+                   Line("Колобок покатился к ней поближе, да и говорит ей, что песенку знает хорошую и длинную, про всех."),
+                   Line("Я от деда ушёл, я от бабы ушёл, я от зайца ушёл, а от тебя и подавно уйду!", speaker="Колобок")]
+    shots = plan_shots(scene, "ru", Looks(song_tale()), "field")
+    assert "Лиса" in on_stage(shots[0])
+    assert on_stage(shots[-1]) >= {"Колобок", "Лиса"} and not on_stage(shots[-1]) & {"Дед", "Баба", "Заяц"}
+
+
+def test_the_plans_things_are_drawn_before_other_props():
+    from digitales.tale import Thing
+    tale = song_tale()
+    tale.plan.things = [Thing("репка", kind="turnip", role="goal")]
+    looks = Looks(tale)
+    shot = describe("Дед взял ведро, лопату, корзину, грабли и пошёл к репке.", "ru", looks, [])
+    assert looks.things["репка"] in {f.asset for f in shot.figures}
+
+
+def test_those_the_narration_only_talks_about_are_not_drawn_and_only_the_one_acting_moves():
+    looks = Looks(song_tale())
+    shot = describe("От деда колобок укатился, от бабы укатился, а лиса его хап — и съела.", "ru", looks, [])
+    assert on_stage(shot) == {"Колобок", "Лиса"}
+    moves = {f.key: f.moves for f in shot.figures if f.character}
+    assert moves == {"Колобок": "roll", "Лиса": ""}
+    shot = describe("Катится колобок по лесу, а из-за куста — прыг! — заяц.", "ru", looks, [])
+    assert {f.key: f.moves for f in shot.figures if f.character} == {"Колобок": "roll", "Заяц": "hop"}
+
+
+def test_the_ways_of_moving_are_read_from_the_verbs_in_any_form():
+    from digitales.picture.acting import move_of
+    said = {"покатился": "roll", "катится": "roll", "убежал": "run", "бегает": "run", "полетела": "fly", "летят": "fly",
+            "прыгнул": "hop", "поскакал": "hop", "плывёт": "swim", "уплыла": "swim", "rolled": "roll", "runs": "run",
+            "flew": "fly", "hopped": "hop", "swims": "swim"}
+    assert {w: move_of(w) for w in said} == said
+    assert not any(move_of(w) for w in ["лето", "закат", "убежище", "бегемот", "летний", "пошёл", "walked"])
+
+
+def test_stage_directions_say_who_comes_in_on_which_line_and_when_one_sets_off():
+    scene = Scene(index=1, text="", mood="calm", place="лес")
+    scene.lines = [Line("Лиса сидит на пеньке."), Line("Вдруг навстречу ей волк."),
+                   Line("Куда ты, волк?", speaker="Лиса"), Line("Волк убежал в лес.")]
+    (shot,) = plan_shots(scene, "ru", Looks(song_tale()), "field")
+    parts = {f.key: (f.enters, f.moves, f.moves_at, f.lines) for f in shot.figures if f.character}
+    assert parts == {"Лиса": (-1, "", -1, (2,)), "Волк": (1, "run", 3, ())}

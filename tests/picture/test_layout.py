@@ -74,3 +74,24 @@ def test_a_crowd_is_drawn_smaller_all_alike_so_proportions_hold():
     ratio, roomy_ratio = (placed["bear"].image.height / placed["p0"].image.height,
                           roomy["bear"].image.height / roomy["p0"].image.height)
     assert abs(ratio - roomy_ratio) < 0.03
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "9:16", "1:1"])
+def test_no_figure_pixel_falls_in_the_subtitle_band_at_any_aspect(aspect):
+    from digitales import subtitle_band
+    from digitales.settings import Settings
+    settings = Settings(video={"aspect": aspect})
+    video = settings.video.size
+    floor = subtitle_band.picture_band_top(video, settings.video.zoom)
+    size = (round(video[0] * 1.12 / 2) * 2, round(video[1] * 1.12 / 2) * 2)  # the picture, with the camera's room
+    ground = ground_for(size)
+    rng = random.Random(aspect)
+    for trial in range(12):  # 12 casts per aspect, 36 in all
+        figures = cast(rng, rng.randint(1, 5)) + [Figure("tree", "deciduous-tree", 1.8), Figure("well", "house", 1.5),
+                                                  Figure("sun", "sun", 0.5, sky=True)]
+        placed = arrange(figures, size, ground, trial, floor)
+        assert any(p.figure.character for p in placed)
+        for p in placed:
+            lowest = p.y + np.flatnonzero(p.mask.any(axis=1))[-1]
+            assert lowest < floor * size[1], f"{p.figure.asset} reaches into the subtitles' band"
+
