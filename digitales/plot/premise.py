@@ -156,7 +156,7 @@ def _lost_tail(reading: Reading, title: str, lang: str) -> None:
     """"How the Bear Lost His Tail", «Как медведь хвост потерял»: not a search, but how the bear
     came to have the short tail it has — a why-tale."""
     tail = {"ru": "хвост", "en": "tail"}[lang]
-    how = title.lower().startswith(("how ", "как ")) and re.search(r"\b(lost|потерял|потеряла|потеряло|потеряли)\b", title.lower())
+    how = title.lower().startswith(("how ", "как ")) and reading.lost  # the title's verb was "lost" / «потерял»
     if how and reading.goal == "seek" and reading.thing is not None and reading.thing.name.split()[-1] == tail \
             and reading.characters:
         reading.lost = False
@@ -269,9 +269,9 @@ def _read_russian(title: str) -> Reading:
                 and thing_class(low, "ru") != "tree":  # «старого дуба» is an oak, not a dullard
             reading.characters.append(_named(words, parses, start, end, p, kind))
         elif low in PLACES_RU:
-            reading.places.append(_thing_named(_phrase_nominative(words, parses, start, i), p))
+            reading.places.append(thing_named(_phrase_nominative(words, parses, start, i), p))
         elif types.get(low) not in ("mystery", "farewell", "why") and low not in NOT_THINGS_RU:
-            thing = _thing_named(_phrase_nominative(words, parses, start, i), p)
+            thing = thing_named(_phrase_nominative(words, parses, start, i), p)
             reading.objects.append(thing)
             if types.get(low) == "shelter":
                 reading.shelter = True
@@ -292,7 +292,9 @@ def _best(parses, after_preposition: bool = False):
     possessive = next((p for p in parses if {"ADJF", "Poss"} in p.tag), None)
     if possessive is not None:  # «Бабушкина корзинка»: grandmother's, not a woman called Babushkina
         return possessive
-    if after_preposition and "ADJF" not in parses[0].tag and any("NOUN" in p.tag for p in parses):  # «у рыси»: a lynx's, though «рыси» is first a verb  # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition
+    if after_preposition and "ADJF" not in parses[0].tag and any("NOUN" in p.tag for p in parses):
+        # «у белки» is one squirrel's, not «белки» the squirrels: no nominative after a preposition;
+        # «у рыси» is a lynx's, though pymorphy reads «рыси» first as a verb
         oblique = [p for p in parses if "NOUN" in p.tag and "nomn" not in p.tag]
         return next((p for p in oblique if kind_of(p.normal_form, "ru")), oblique[0] if oblique else parses[0])
     if "NOUN" not in parses[0].tag:  # «сорока» is a magpie before it is "of forty"
@@ -308,7 +310,7 @@ def _gender(p) -> str:
     return "plural" if p.tag.number == "plur" else GENDERS.get(p.tag.gender, "male")
 
 
-def _thing_named(nominative: str, p) -> Named:
+def thing_named(nominative: str, p) -> Named:
     """A thing with the gender and number of its own nominative: «лета» in «день лета» is
     «лето» (neuter, not the river Лета); «старой мельницы» is one mill, «грибы» are many."""
     head = nominative.split()[-1]

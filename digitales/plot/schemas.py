@@ -69,10 +69,11 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     wanted = []
     if not reading.goal and any(c.kind and c.kind.name in SKY_KINDS for c in reading.characters):
         wanted.append("fallen")  # «Маленькая звёздочка», «Ёжик и звёздочка»: a star fallen and helped home
+    pair = _pair_schema(reading, genre)
     if reading.goal == "fear" and _feared_harmless(reading):
         wanted.append("feared")  # "The Dragon Who Was Afraid of Mice": a fear of someone, met and befriended
-    elif reading.goal == "fear" and len([c for c in reading.characters if c.kind]) >= 2 and _pair_schema(reading, genre):
-        wanted.append(_pair_schema(reading, genre))  # afraid of ducks: a duck is no crumb-sized thing in a crack; a good turn instead
+    elif reading.goal == "fear" and pair:
+        wanted.append(pair)  # afraid of ducks: a duck is no crumb-sized thing in a crack; a good turn instead
     if reading.goal in GOAL_SCHEMAS:
         wanted.append(GOAL_SCHEMAS[reading.goal])
     if genre == "bylina":
@@ -81,7 +82,6 @@ def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
         wanted.append("shelter")
     if reading.big:
         wanted.append("chain")
-    pair = _pair_schema(reading, genre)
     if pair:
         wanted.append(pair)
     if reading.virtue and not reading.goal and reading.thing is None:
@@ -143,15 +143,25 @@ def whereabouts() -> dict:
 def indoor_kinds(reading: Reading, lang: str) -> set[str] | None:
     """Who may be met where the title's place is under a roof («Тайна старого чердака»,
     "The Shadow Under the Stairs"), or None when the tale is out of doors."""
-    from digitales.text.morph import english_singular, morph
-
     table = whereabouts()["indoor"]
     for place in reading.places:
-        head = place.name.lower().split()[-1]
-        head = morph().parse(head)[0].normal_form if lang == "ru" else english_singular(head)
-        if head in table[lang] or head == "stair":
-            return set(table["house"]) | (set(table["yard"]) if head in table["yard_places"] else set())
+        if is_indoor(place.name, lang):
+            return set(table["house"]) | (set(table["yard"]) if place_head(place.name, lang) in table["yard_places"] else set())
     return None
+
+
+def place_head(place: str, lang: str) -> str:
+    """A place's head noun as a dictionary word: «старого чердака» → «чердак», "the stairs" → "stair"."""
+    from digitales.text.morph import english_singular, morph
+
+    head = place.lower().split()[-1]
+    return morph().parse(head)[0].normal_form if lang == "ru" else english_singular(head)
+
+
+def is_indoor(place: str, lang: str) -> bool:
+    """Under a roof (whereabouts.toml [indoor]): an attic, a shed, the stairs."""
+    head = place_head(place, lang)
+    return head in whereabouts()["indoor"][lang] or head == "stair"
 
 
 def season_of(reading: Reading, schema: Schema, lang: str) -> str:
@@ -284,8 +294,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         indoor = whereabouts()["indoor"]
         away |= set(indoor["only_indoors"])
         if any(step.get("place") == "helper.likes" for step in schema.steps):  # the hero goes where each helper likes to be
-            away |= {name for name, kind in table.items() if kind.trait("likes", "ru").split()[-1:] and
-                     kind.trait("likes", "ru").split()[-1] in indoor["ru"]}
+            away |= {name for name, kind in table.items() if kind.trait("likes", "ru") and is_indoor(kind.trait("likes", "ru"), "ru")}
 
     def options_for(rule: str) -> list[str]:  # a starling has flown south by the last leaf; an ant sleeps under the snow
         return _options(rule, hero_kind, reading, genre, table, used | away) or _options(
@@ -298,8 +307,8 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
             foe = next((c for c in villains if c in named), named[0])  # a villain not already cast as the hero
             take(role, foe)
             named.remove(foe)
-        elif rule in ("second", "friend", "small", "big", "owner") and [c for c in named if c not in villains or "foe" not in schema.roles.values()]:
-            friend = next(c for c in named if c not in villains or "foe" not in schema.roles.values())
+        elif rule in ("second", "friend", "small", "big", "owner") and (friend := next(
+                (c for c in named if c not in villains or "foe" not in schema.roles.values()), None)):
             take(role, friend)  # a dragon in the title is the foe, not the friend a witch carries off
             named.remove(friend)
         elif rule == "owner" and reading.owner:

@@ -16,12 +16,12 @@ from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
-from digitales.text.russian import inflect_phrase
 from digitales.plot.premise import Reading, feature_class, found_at, read_title
-from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds, indoor_kinds
+from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds, indoor_kinds, is_indoor, place_head
 from digitales.plot.telling import Bound, bindings, fill, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
+from digitales.text.russian import inflect_phrase
 
 SECONDS_PER_SCENE = 14  # a two-minute tale has about eight scenes
 LANGUAGES = ("ru", "en")  # the languages the story data is written in
@@ -282,17 +282,12 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     return things, places
 
 
-BUILDINGS = {"мельница", "башня", "замок", "маяк", "дворец", "терем", "mill", "tower", "castle", "lighthouse", "palace"}
+BUILDINGS = {"мельница", "башня", "замок", "маяк", "дворец", "терем", "труба", "mill", "tower", "castle", "lighthouse", "palace"}
 
 
 def _is_building(place: str, lang: str) -> bool:
     """A place with a door and a floor: the title's attic, mill or barn, not its well or hollow."""
-    from digitales.plot.schemas import whereabouts
-    from digitales.text.morph import english_singular, morph
-
-    head = place.lower().split()[-1]
-    head = morph().parse(head)[0].normal_form if lang == "ru" else english_singular(head)
-    return head in BUILDINGS or head in whereabouts()["indoor"][lang] or head in ("stair", "chimney", "труба")
+    return is_indoor(place, lang) or place_head(place, lang) in BUILDINGS
 
 
 def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: str) -> str:

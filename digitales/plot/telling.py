@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from digitales.errors import UserError
 from digitales.plot.kinds import Kind, kinds, trait_of
 from digitales.plot.known import known_tales
-from digitales.plot.premise import ADJECTIVES_EN
+from digitales.plot.premise import ADJECTIVES_EN, thing_named
 from digitales.plot.schemas import holds, schemas
 from digitales.tale import Event, Tale
 from digitales.text.morph import morph
@@ -141,13 +141,7 @@ def _unbound(name: str, lang: str) -> Bound:
     from its own nominative, so «уши вытянулись», not «уши вытянулся»."""
     if lang != "ru" or not name:
         return Bound(name)
-    from digitales.plot.premise import GENDERS
-
-    head = name.split()[-1]
-    parse = next((p for p in morph().parse(head) if "NOUN" in p.tag and "nomn" in p.tag), None)
-    if parse is None:
-        return Bound(name)
-    return Bound(name, "plural" if parse.tag.number == "plur" else GENDERS.get(parse.tag.gender, "male"))
+    return Bound(name, thing_named(name, morph().parse(name.split()[-1])[0]).gender)
 
 
 def slots_in(template: str) -> set[str]:
