@@ -54,6 +54,7 @@ class Reading:
     trait: str = ""  # the hero's trait the tale turns on («Жадный хомяк» → greedy), title_words.toml [traits]
     virtue: str = ""  # a virtue the hero is named by («Храбрый зайчонок» → brave), title_words.toml [virtues]
     wish: str = ""  # what a small hero wants to become, as the title says it: «стать большим», "be a lion"
+    sound: str = ""  # the sound a mystery is about («Кто плачет…» → cry), title_words.toml [sounds]
 
     @property
     def hero(self) -> Named | None:
@@ -94,6 +95,21 @@ def feature_class(feature: str, lang: str) -> str:
         if set(base) & set(listed[lang]) or set(words) & set(listed[lang]):
             return name
     return "other"
+
+
+def sound_of(word: str, lang: str) -> str:
+    sounds = _index("sounds", lang)
+    word = word.replace("ё", "е")
+    return sounds.get(word) or (sounds.get(english_singular(word), "") if lang == "en" else "")
+
+
+def _heard(reading: Reading, sound: str, who_asks: bool) -> None:
+    """A sound in the title: the tale is a mystery about it when nobody else's goal is named
+    («Кто плачет в камышах», "The Whistle in the Woods"), not when a hero does it ("The Girl Who Cried")."""
+    if reading.sound or reading.goal not in ("", "mystery"):
+        return
+    if who_asks or not reading.characters:
+        reading.sound, reading.goal = sound, "mystery"
 
 
 def trait_of(word: str, lang: str) -> str:
@@ -216,6 +232,7 @@ PLACES_RU = {"лес", "поле", "река", "море", "озеро", "пру
              "пещерка", "омут", "труба", "дымоход"}
 NOT_THINGS_RU = {"день", "ночь", "утро", "вечер", "год", "раз", "время", "жизнь"}
 LAST_RU = {"последний", "прощальный"}  # what kind of tale («Последняя снежинка»), not part of the thing's name
+PLACE_PREPOSITIONS_RU = {"в", "во", "на", "под", "за", "у", "над"}
 LOST_RU = {"потерянный", "потерять", "пропавший", "пропасть", "потеряться", "пропажа"}
 NOT_CHARACTERS_RU = {"тень", "сон", "голос", "душа", "сказка", "чудо", "лицо"}  # pymorphy calls them animate or they are nouns of feeling
 
@@ -241,6 +258,17 @@ def _read_russian(title: str) -> Reading:
             _russian_goal(reading, verbs[low], words, parses, i)
             reading.lost = reading.lost or low in LOST_RU  # «Как зайчонок потерял варежку»: his own, lost at home
             i += 1
+            continue
+        if sound_of(low, "ru") and p.tag.POS in ("VERB", "INFN", "NOUN"):  # «Кто плачет…», «Шорох в траве»
+            _heard(reading, sound_of(low, "ru"), who_asks=lemma[0] in ("кто", "что"))
+            if reading.sound:
+                i += 1
+                continue
+        if reading.sound and p.tag.POS == "NOUN" and i > 0 and words[i - 1].lower() in PLACE_PREPOSITIONS_RU \
+                and "anim" not in p.tag and kind_of(low, "ru") is None:  # «в камышах»: where the sound is heard
+            start, end = _name_span(words, parses, i, p)
+            reading.places.append(thing_named(_phrase_nominative(words, parses, start, i), p))
+            i = end
             continue
         if low in LOST_RU and p.tag.POS in ("ADJF", "PRTF"):  # «пропавший ключ»: a thing to find
             reading.goal, reading.lost = reading.goal or "seek", True
@@ -351,13 +379,16 @@ def i_of(parses, start, end) -> int:
 
 def _phrase_nominative(words, parses, start, head) -> str:
     """«старой мельницы» → «старая мельница»: the head noun in the nominative, its adjectives agreeing."""
-    p = _best(parses[head], after_preposition=True)
+    # «у рыси», «тайна мельницы»: after a preposition or a noun, oblique; first, «ложка» is a spoon, not «ложок»
+    before = [_best(q).tag.POS for q in parses[max(0, start - 2):start]]
+    oblique = bool(before) and (before[-1] in ("PREP", "VERB", "INFN") or before[-1] == "NOUN" and before[:1] != ["PREP"])
+    p = _best(parses[head], after_preposition=oblique)
     if "nomn" in p.tag:
         return " ".join(words[start:head + 1]).lower()
     number = p.tag.number or "sing"
     out = []
     for j in range(start, head + 1):
-        q = _best(parses[j], after_preposition=True)
+        q = _best(parses[j], after_preposition=oblique)
         wanted = {"nomn", number} | ({p.tag.gender} if number == "sing" and "ADJF" in q.tag and p.tag.gender else set())
         form = q.inflect(wanted) or q.inflect({"nomn"})
         out.append(form.word if form else words[j].lower())
@@ -526,6 +557,11 @@ def _read_english(title: str) -> Reading:
                 after_verb = goal
             i += 1
             continue
+        if sound_of(w, "en") and not (i > 0 and low[i - 1] in ("magic", "silver", "golden", "tin", "little")):
+            _heard(reading, sound_of(w, "en"), who_asks=low[0] in ("who", "what"))  # "The Whistle in the Woods"
+            if reading.sound:  # a sound heard, not a thing to fetch ("The Magic Whistle" is one)
+                i += 1
+                continue
         if w in types and types[w] in ("mystery", "farewell") and not reading.goal:
             reading.goal = types[w]
         if w in types and types[w] == "big":
@@ -557,7 +593,13 @@ def _read_english(title: str) -> Reading:
                 reading.characters.append(Named(word, "female" if w.endswith(("a", "ie", "y")) else "male", None, True))
             i += 1
             continue
-        if w in NOT_THINGS_EN:
+        if w in NOT_THINGS_EN or reading.sound and w == "night":
+            i += 1
+            continue
+        before = [x for x in low[:i] if x not in ("the", "a", "an", "old", "dark", "little", "big")]
+        if reading.sound and before and before[-1] in ("in", "under", "behind", "on", "by", "at", "inside") \
+                and w not in ADJECTIVES_EN:  # "Crying in the Reeds": where the sound is heard
+            reading.places.append(Named(_with_adjectives(low, i), "plural" if english_singular(w) != w else "neuter"))
             i += 1
             continue
         phrase = _with_adjectives(low, i)

@@ -345,7 +345,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
             and reading.thing.name.split()[-1].lower() in FRIENDS:
         thing_class = "friend"  # a friend is found in those met on the way, not by calling like mother does
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={thing_class}", f"skill={reading.skill}",
-            f"trait={reading.trait}", f"magic={reading.magic}",
+            f"trait={reading.trait}", f"magic={reading.magic}", f"sound={reading.sound}",
             f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}",

@@ -62,7 +62,7 @@ TITLES = [
     ("The Bear and the Little Wren", "en", ["bear", "little wren"], "", None, [], []),
     ("Baba Yaga", "en", ["Baba Yaga"], "", None, [], []),
     ("The Frog Princess", "en", ["frog princess"], "", None, [], []),
-    ("The Noise in the Attic", "en", [], "mystery", "noise", [], ["attic"]),
+    ("The Noise in the Attic", "en", [], "mystery", None, [], ["attic"]),
     ("The Ant and the Elephant", "en", ["ant", "elephant"], "", None, [], []),
     ("The Cat Who Wanted the Moon", "en", ["cat"], "want", "moon", [], []),
     ("Masha and the Bear", "en", ["Masha", "bear"], "", None, [], []),
@@ -73,7 +73,7 @@ TITLES = [
     ("Пропавший ключ", "ru", [], "seek", "ключ", [], []),
     ("Последняя снежинка", "ru", [], "farewell", "снежинка", [], []),
     ("The Lost Red Mitten", "en", [], "seek", "red mitten", [], []),
-    ("The Whisper in the Cellar", "en", [], "mystery", "whisper", [], ["cellar"]),
+    ("The Whisper in the Cellar", "en", [], "mystery", None, [], ["cellar"]),
     ("Тайна старого чердака", "ru", [], "mystery", None, [], ["старый чердак"]),
 ]
 
@@ -90,6 +90,39 @@ def test_a_title_reads_as_its_premise(title, lang, characters, goal, thing, obje
         assert reading.thing is not None and reading.thing.name == thing
     assert [o.name for o in reading.objects if not reading.thing or o.name != reading.thing.name] == objects
     assert [p.name for p in reading.places] == places
+
+
+SOUNDS = [
+    ("Кто плачет в камышах", "ru", "cry", ["камыши"]),
+    ("Кто шуршит в траве", "ru", "rustle", ["трава"]),
+    ("Кто воет в трубе", "ru", "howl", ["труба"]),
+    ("Шорох в старом сарае", "ru", "rustle", ["старый сарай"]),
+    ("The Whistle in the Woods", "en", "whistle", ["woods"]),
+    ("Who Is Crying in the Reeds", "en", "cry", ["reeds"]),
+    ("The Squeak Under the Old Bed", "en", "cry", ["old bed"]),
+    ("The Noise in the Attic", "en", "knock", ["attic"]),
+]
+
+
+@pytest.mark.parametrize("title, lang, sound, places", SOUNDS)
+def test_a_sound_in_the_title_is_what_the_mystery_is_about(title, lang, sound, places):
+    """«Кто плачет в камышах»: a mystery about crying, heard in the reeds; the reeds are not feared."""
+    reading = read_title(title, lang)
+    assert (reading.goal, reading.sound) == ("mystery", sound)
+    assert [p.name for p in reading.places] == places
+    assert reading.thing is None and not reading.characters
+
+
+@pytest.mark.parametrize("title, lang", [("The Girl Who Cried", "en"), ("The Magic Whistle", "en"),
+                                         ("Волшебная дудочка", "ru"), ("Почему плачет ива", "ru")])
+def test_a_sound_a_character_makes_or_a_thing_is_no_mystery(title, lang):
+    assert read_title(title, lang).sound == ""
+
+
+def test_a_first_noun_is_read_in_the_nominative():
+    """«Волшебная ложка» is a spoon, not «ложок» (a gully's genitive)."""
+    assert read_title("Волшебная ложка", "ru").thing.name == "волшебная ложка"
+    assert read_title("Тайна старой мельницы", "ru").places[0].name == "старая мельница"
 
 
 def test_there_are_sixty_titles_in_both_languages():
