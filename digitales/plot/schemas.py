@@ -307,7 +307,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
             foe = next((c for c in villains if c in named), named[0])  # a villain not already cast as the hero
             take(role, foe)
             named.remove(foe)
-        elif rule in ("second", "friend", "small", "big", "owner") and (friend := next(
+        elif rule in ("second", "friend", "small", "big", "counterpart", "owner") and (friend := next(
                 (c for c in named if c not in villains or "foe" not in schema.roles.values()), None)):
             take(role, friend)  # a dragon in the title is the foe, not the friend a witch carries off
             named.remove(friend)
@@ -389,6 +389,12 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
             [k.name for k in animals if k.scale <= 1 and k.name in safe]) or free(safe)
     if rule == "big":
         return free([k.name for k in animals if k.scale >= 3 and k.name in safe]) or free(safe)
+    if rule == "singer":  # one whose song the hero can sing along to and keep: a bird's, not a dog's «гав»
+        singers = words_table()["skills"]["sing"]["masters"]
+        return free([n for n in singers if n in awake]) or _options("helper", hero, reading, genre, table, used)
+    if rule == "counterpart":  # the other one of a big-and-small pair: a big one for a small hero
+        small_hero = hero is not None and not hero.person and hero.scale <= 1
+        return _options("big" if small_hero else "small", hero, reading, genre, table, used)
     if rule == "visitor":  # the ones who come to a shelter: from the smallest up
         return free([k.name for k in animals if k.scale <= 3]) or free(safe)
     if rule == "bogatyr":

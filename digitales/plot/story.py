@@ -361,6 +361,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
         if reading.skill:  # an elephant may learn to swim, but it will not fly like a bird
             only = skill.get("only_moves", [])
             tags.append(f"can={'no' if only and hero.moves not in only else 'yes'}")
+            tags.append(f"craft={'yes' if skill.get('craft') else 'no'}")  # fishing, drawing: tools and patience, not speed
             if skill.get("voice") and hero.trait("sound", lang):  # a voice of its own: "quack" comes when needed
                 tags.append("voice=yes")
     return tags

@@ -1,0 +1,44 @@
+"""What blind read 8 found a title promised and the tale did not keep: a treasure is dug up,
+not made; a small hero's good turn comes from a big one; a farewell song is a bird's."""
+
+import pytest
+
+from digitales.plot.kinds import kinds
+from digitales.plot.premise import words_table
+from digitales.plot.story import planned_tale
+from digitales.writer.embedded import write
+
+
+def told(title: str, genre: str, lang: str, seed: int) -> tuple[object, str]:
+    tale = planned_tale(title, genre, lang, seed=seed)
+    return tale, "\n".join("\n".join(scene) for scene in write(tale))
+
+
+@pytest.mark.parametrize("title, lang, dug, made", [
+    ("Как кабанчик искал клад", "ru", "копать", "мастерили"),
+    ("The Bear Who Looked for Treasure", "en", "dig", "hammered"),
+])
+@pytest.mark.parametrize("seed", range(3))
+def test_a_treasure_is_dug_up_and_shared_not_made(title, lang, dug, made, seed):
+    tale, text = told(title, "comedy", lang, seed)
+    assert tale.plan.tale_type == "quest"
+    assert dug in text and made not in text
+    assert ("бусин" if lang == "ru" else "bead") in text  # shared with the friends of the road
+
+
+@pytest.mark.parametrize("title, lang", [("The Shy Little Hedgehog", "en"), ("Застенчивый ёжик", "ru")])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_small_heros_good_turn_is_with_a_big_one(title, lang, seed):
+    tale = planned_tale(title, "novella", lang, seed=seed)
+    if tale.plan.tale_type != "gratitude":
+        pytest.fail(f"{title} is told as {tale.plan.tale_type}")
+    second = next(c for c in tale.characters if c.role == "second")
+    assert kinds()[second.kind].scale >= 3, second
+
+
+@pytest.mark.parametrize("title, lang", [("The Last Swallow of Summer", "en"), ("Последний день лета", "ru")])
+@pytest.mark.parametrize("seed", range(4))
+def test_the_farewell_song_is_a_singers(title, lang, seed):
+    tale = planned_tale(title, "drama", lang, seed=seed)
+    first = next(c for c in tale.characters if c.role == "helper1")
+    assert first.kind in words_table()["skills"]["sing"]["masters"], first  # a lark's song, never a dog's «гав»
