@@ -46,7 +46,8 @@ class BasicText(Backend):
             raise UserError(f"there is no scene {missing[0]} to redraw: the tale has {len(tale.scenes)} scenes")
         stress = tale.lang == "ru" and job.settings.text.stress
         dictionary = self.dictionary
-        talk = Conversation(tale.lang)  # one conversation through the whole tale: dialogue crosses scenes
+        cast = [c.name for c in tale.characters if c.role != "narrator"]
+        talk = Conversation(tale.lang, cast)  # one conversation through the whole tale: dialogue crosses scenes
         for n, scene in enumerate(tale.scenes):
             segments = [(seg.speaker, seg.text, p) for p, paragraph in enumerate(paragraphs(scene.text))
                         for seg in talk.paragraph(paragraph)]

@@ -48,8 +48,12 @@ def _morph():
 class Conversation:
     """Reads a scene's paragraphs in order, remembering who spoke, for untagged turns."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, cast: tuple[str, ...] | list[str] = ()):
         self.lang = lang
+        # The tale's own characters by the lemma of their last word: «сказала рысь» is the lynx,
+        # though «рысь» is first a trot, «сорока» first forty and «невестки» first one's.
+        self.cast = {_morph().parse(name.split()[-1].lower())[0].normal_form: name
+                     for name in cast if lang == "ru" and name.split()}
         self.recent: list[str] = []  # speakers, most recent last
         self.introduced: tuple[str, str] | None = None  # named before a colon: speaks next
         self.partner: tuple[str, str] | None = None  # the other one in that sentence: answers
@@ -136,8 +140,12 @@ class Conversation:
             # the subject: the nearest nominative noun after the verb (Russian inverts: «сказал заяц»), else before it
             order = list(range(v + 1, len(parsed))) + list(range(v - 1, -1, -1))
             for i in order:
-                p = parsed[i]
-                if p.tag.POS == "NOUN" and p.tag.case == "nomn":
+                nominative = [p for p in morph.parse(words[i]) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+                ours = next((p for p in nominative if p.normal_form in self.cast), None)
+                if ours is not None:
+                    return self._known(self.cast[ours.normal_form], str(ours.tag.gender or "unknown"))
+                p = parsed[i] if parsed[i] in nominative else next((q for q in nominative if "anim" in q.tag), None)
+                if p is not None:  # «сказала сорока»: a magpie speaks, not the number forty
                     return self._known(p.normal_form, str(p.tag.gender or "unknown"))
         return None
 

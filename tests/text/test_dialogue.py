@@ -42,3 +42,16 @@ def test_english_quotes_with_said_tags_and_pronouns():
     speech = [(s, t) for s, t in got if s != NARRATOR]
     assert [s for s, _ in speech] == ["Rowan", "Owl", "Owl", "Rowan", "Dragon"]
     assert speech[0][1] == "Who lives in that castle?"
+
+
+def test_a_speaker_whose_word_is_first_something_else_is_still_found():
+    """«рысь» is first read as a trot, «сорока» as forty, «мышь» as accusative, «невестки» as
+    one sister-in-law's: beside a speech verb a nominative animal wins, and the tale's own
+    cast wins over any other reading."""
+    text = "— Ну, — сказала рысь.\n\n— Ой, — сказала сорока.\n\n— Хорошо, — ответила мышь.\n\n— Кто там? — спросили невестки."
+    talk = Conversation("ru")
+    assert [s.speaker for p in paragraphs(text) for s in talk.paragraph(p) if s.speaker != NARRATOR] == \
+        ["Рысь", "Сорока", "Мышь", "Невестка"]
+    talk = Conversation("ru", ["рысь", "сорока", "мышь", "невестки"])
+    assert [s.speaker for p in paragraphs(text) for s in talk.paragraph(p) if s.speaker != NARRATOR] == \
+        ["Рысь", "Сорока", "Мышь", "Невестки"]  # the plan's «невестки», all of them
