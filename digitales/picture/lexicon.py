@@ -75,7 +75,8 @@ WORDS = {
     "basket": "корзина корзинка лукошко basket",
     "coin": "монета копейка рубль грош coin",
     "gem-stone": "самоцвет сокровище клад драгоценность jewel treasure gem",
-    "money-bag": "золото мешок gold sack",
+    "money-bag": "золото gold",  # not «мешок»: a sack of flour drawn with a dollar sign on it
+    "fishing-pole": "невод сеть сети удочка net fishing-net rod",  # a fisherman's net, not a football goal
     "magic-wand": "волшебство чудо палочка wand magic",
     "crystal-ball": "колдовство ворожба spell",
     "door": "дверь ворота крыльцо порог сени door gate porch",
@@ -132,6 +133,8 @@ def _index(table: dict[str, str]) -> dict[str, str]:
 
 WORD_ASSET = _index(WORDS)
 PLACE_OF_WORD = _index(PLACE_KINDS)
+# Words whose only clip-art would mislead a child: «мешок» finds a money bag with a dollar on it.
+NOT_DRAWN = {"мешок", "мешочек", "sack", "bag"}
 
 # Things that belong in the sky, not on the ground; and small things that stand near someone.
 SKY_ASSETS = {"sun", "crescent-moon", "star", "cloud-with-rain", "snowflake", "rainbow", "comet", "bird", "dove", "eagle",

@@ -22,7 +22,7 @@ import numpy as np
 
 from digitales.files import atomic_path
 from digitales.picture import clipart
-from digitales.picture.lexicon import KIND_ASSETS, PLACE_OF_WORD, WORD_ASSET
+from digitales.picture.lexicon import KIND_ASSETS, NOT_DRAWN, PLACE_OF_WORD, WORD_ASSET
 from digitales.plot.kinds import english_kind_words
 from digitales.plot.kinds import kind_of as kind_named
 from digitales.text.morph import morph
@@ -137,7 +137,7 @@ def match(noun: Noun, lang: str) -> Match | None:
     kind = kind_of(lemma, lang) or kind_of(noun.word, lang)
     if kind:
         return Match(noun, KIND_ASSETS[kind][0], "kind", kind)
-    if lemma in PLACE_OF_WORD:  # the background shows it
+    if lemma in PLACE_OF_WORD or lemma in NOT_DRAWN:  # the background shows it; or no picture fits
         return None
     if lemma in WORD_ASSET:
         return Match(noun, WORD_ASSET[lemma], "lexicon")

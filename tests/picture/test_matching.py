@@ -53,6 +53,12 @@ def test_words_spelt_like_an_asset_are_not_matched_by_their_letters():
     assert assets("She kneaded the dough.", "en") == {}
 
 
+def test_a_net_is_a_fishermans_and_a_sack_is_not_a_money_bag():
+    found = assets("Старик закинул невод, а старуха взяла мешок.", "ru")
+    assert found == {"старик": found["старик"], "невод": "fishing-pole", "старуха": found["старуха"]}
+    assert assets("He cast his net and filled a sack.", "en") == {"net": "fishing-pole"}
+
+
 def test_unknown_words_give_nothing_and_do_not_fail():
     assert assets("Абырвалг глокой куздры.", "ru") == {}
     assert nouns("", "ru") == [] and nouns("🙂 !!!", "en") == []
