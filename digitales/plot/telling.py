@@ -273,6 +273,6 @@ def russian_euphony(text: str) -> str:
 
 def _english_articles(text: str) -> str:
     """"a owl" → "an owl" when a slot's word follows a written article; "the the" never."""
-    text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU])", lambda m: m.group(1) + "n ", text)
-    text = re.sub(r"\b([Aa])n (?=[^aeiouAEIOU\W])", lambda m: m.group(1) + " ", text)
+    text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]|(?:hour|honest|honou?r|heir))", lambda m: m.group(1) + "n ", text)
+    text = re.sub(r"\b([Aa])n (?=[^aeiouAEIOU\W])(?!hour|honest|honou?r|heir)", lambda m: m.group(1) + " ", text)
     return re.sub(r"\b([Tt]he) the\b", r"\1", text)
