@@ -55,6 +55,7 @@ class Reading:
     virtue: str = ""  # a virtue the hero is named by («Храбрый зайчонок» → brave), title_words.toml [virtues]
     wish: str = ""  # what a small hero wants to become, as the title says it: «стать большим», "be a lion"
     sound: str = ""  # the sound a mystery is about («Кто плачет…» → cry), title_words.toml [sounds]
+    habit: str = ""  # the habit a why-tale explains («Почему дятел стучит» → drum), title_words.toml [habits]
 
     @property
     def hero(self) -> Named | None:
@@ -97,6 +98,32 @@ def feature_class(feature: str, lang: str) -> str:
     return "other"
 
 
+def habit_of(word: str, lang: str) -> str:
+    return _index("habits", lang).get(word.replace("ё", "е"), "")
+
+
+def _habit(reading: Reading, title: str, lang: str) -> None:
+    """«Почему дятел стучит по деревьям», "Why the Woodpecker Drums on Trees": a why-tale about
+    what the hero does, said as the title says it («стучит по деревьям», "drums on trees")."""
+    if reading.goal != "why" or reading.hero is None:
+        return
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", title)
+    hero = reading.hero.name.split()[-1].lower()
+    for i, word in enumerate(words):
+        if lang == "ru":
+            verbs = [p for p in morph().parse(word) if p.tag.POS in ("VERB", "INFN")]
+            habit = next((habit_of(p.normal_form, "ru") for p in verbs if habit_of(p.normal_form, "ru")), "")
+        else:
+            habit = habit_of(word.lower(), "en") if i > 0 and words[i - 1].lower() == hero else ""
+        if habit:
+            after = next((j + 1 for j, w in enumerate(words) if w.lower() == hero), i)
+            said = " ".join(words[min(after, i):]).lower()  # «зимой спит», "drums on trees"
+            reading.habit, reading.thing, reading.thing_class = habit, Named(said, "neuter"), "feature"
+            reading.owner = reading.hero.name
+            reading.objects = []
+            return
+
+
 def sound_of(word: str, lang: str) -> str:
     sounds = _index("sounds", lang)
     word = word.replace("ё", "е")
@@ -135,6 +162,7 @@ def read_title(title: str, lang: str) -> Reading:
     _magic_thing(reading, lang)
     _lost_tail(reading, title, lang)
     _wish_to_be_big(reading, title, lang)
+    _habit(reading, title, lang)
     hero = reading.hero
     if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
             and reading.goal in ("want", "seek"):  # a snowman who wants summer meets it the only way a snowman can:
@@ -304,6 +332,10 @@ def _read_russian(title: str) -> Reading:
             if types.get(low) == "shelter":
                 reading.shelter = True
         i = end
+    if reading.thing_class == "skill" and " " in reading.thing.name:  # «ловить рыбу»: the fish is what is caught
+        said = {morph().parse(w)[0].normal_form for w in reading.thing.name.split()} | set(reading.thing.name.split())
+        reading.characters = [c for c in reading.characters if c.name not in said]
+        reading.objects = [o for o in reading.objects if not set(o.name.split()) & said]
     if reading.goal == "why" and reading.thing is None:
         _russian_feature(reading, words, parses)
     if reading.thing is None and reading.objects and reading.goal in ("seek", "want", "rescue", "fear", "mystery",
@@ -411,6 +443,11 @@ def _russian_goal(reading: Reading, goal: str, words, parses, i: int) -> None:
     reading.goal = {"cannot": "learn", "help": "help"}.get(goal, goal) if reading.goal != "why" else "why"
     for j in range(i + 1, len(words)):
         q = _best(parses[j], after_preposition=True)
+        two = " ".join(words[j:j + 2]).lower()
+        if j + 1 < len(words) and skill_of(two, "ru"):  # «ловить рыбу», «печь пироги» (not the stove)
+            reading.skill, reading.thing, reading.thing_class = skill_of(two, "ru"), Named(two, "neuter"), "skill"
+            reading.goal = "learn" if reading.goal != "why" else "why"
+            return
         if q.tag.POS == "INFN":
             skill = skill_of(q.normal_form, "ru")
             if not skill and goal != "learn":

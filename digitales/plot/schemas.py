@@ -105,8 +105,14 @@ def _feared_harmless(reading: Reading) -> bool:
     if len(reading.characters) < 2 or reading.characters[0].kind is None or reading.characters[1].kind is None:
         return False
     hero, feared = reading.characters[0].kind, reading.characters[1].kind
-    tiny = feared.scale == 0 or feared.name == "frog"  # the tale has it fit a crack and live on a crumb
-    return hero.name not in feared.eats and feared.nature != "villain" and tiny and hero.scale > feared.scale
+    on_land = feared.moves != "swim" or hero.moves == "swim"  # a bear afraid of a fish meets it by no path
+    return hero.name not in feared.eats and feared.nature != "villain" and hero.scale > feared.scale and on_land
+
+
+def feared_size(kind) -> str:
+    """A tiny feared one fits a crack and lives on a crumb; a small one (a sheep for a wolf, a
+    duck for a hippo) meets the hero nose to nose at the stream (feared.toml `when = { feared = … }`)."""
+    return "tiny" if kind is not None and (kind.scale == 0 or kind.name == "frog") else "small"
 
 
 def _pair_schema(reading: Reading, genre: str) -> str | None:
@@ -355,9 +361,10 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     if rule == "wise":  # an animal asks an owl; a child may ask grandfather
         wise = [w for w in WISE if hero is not None and hero.person or w in safe]  # no owl to advise a mouse
         return free(wise) or free(safe)
+    teachers = [m for m in words_table()["skills"].get(reading.skill, {}).get("masters", [])
+                if not (hero and m in table and hero.name in table[m].eats)]  # no heron teaches a frog to fish
     if rule == "mentor":
-        masters = words_table()["skills"].get(reading.skill, {}).get("masters", [])
-        return free(masters) or free([w for w in WISE if w in safe]) or free(safe)
+        return free(teachers) or free([w for w in WISE if w in safe]) or free(safe)
     if rule == "foe":
         hunters = [k.name for k in animals if hero and hero.name in k.eats]
         foes = list(FOES.get(genre, FOES["fairy_tale"]))
@@ -368,8 +375,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         return free(on_foot) or free(by_day) or free(foes) or free(hunters)
     if rule == "master":  # those who can do the skill the hero wants to learn
         skill = words_table()["skills"].get(reading.skill, {})
-        masters = words_table()["voices"]["kinds"] if skill.get("voice") else skill.get("masters", [])
-        return free(masters) or free(safe)
+        return free(words_table()["voices"]["kinds"] if skill.get("voice") else teachers) or free(safe)
     if rule == "tiny":
         return free([k.name for k in animals if k.scale == 0 and k.name in safe]) or free(
             [k.name for k in animals if k.scale <= 1])

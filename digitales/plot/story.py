@@ -16,8 +16,8 @@ from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
-from digitales.plot.premise import Reading, feature_class, found_at, read_title
-from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, holds, indoor_kinds, is_indoor, place_head
+from digitales.plot.premise import Reading, feature_class, found_at, read_title, words_table
+from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, feared_size, holds, indoor_kinds, is_indoor, place_head
 from digitales.plot.telling import Bound, bindings, fill, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
@@ -74,7 +74,7 @@ def make_plan(title: str, genre: str, lang: str, seed: int, minutes: float | Non
     if found is not None:
         characters, plan = plan_known(found, reading, lang, minutes * 60 if minutes else None, seconds, rng)
     else:
-        characters, plan = plan_schema(reading, genre, lang, minutes, rng, seconds)
+        characters, plan = plan_schema(reading, genre, lang, minutes, rng, seconds, title, seed)
     wrong = problems(characters, plan)
     if wrong:
         raise AssertionError(f"the plan for {title!r} breaks the story's rules: " + "; ".join(wrong))
@@ -159,7 +159,7 @@ def repeats_for(schema: Schema, minutes: float) -> int:
 
 
 def plan_schema(reading: Reading, genre: str, lang: str, minutes: float, rng: random.Random,
-                seconds=None) -> tuple[list[Character], Plan]:
+                seconds=None, title: str = "", seed: int = 0) -> tuple[list[Character], Plan]:
     """The tale type's plan with as many rounds of its repeated episode as bring the told tale
     nearest the length asked; three, the tale's own number, whenever three is near enough."""
     schema = choose_schema(reading, genre, rng)
@@ -170,16 +170,17 @@ def plan_schema(reading: Reading, genre: str, lang: str, minutes: float, rng: ra
     target, options = minutes * 60, []
     for count in range(2, 8):
         characters, plan = _schema_plan(schema, reading, genre, lang, count, random.Random(base))
-        length = told_seconds(characters, plan, lang, seconds)
+        length = told_seconds(characters, plan, lang, seconds, title, seed)
         options.append((abs(length / target - 1) > 0.1, count != schema.repeat, abs(length - target), count, characters, plan))
         if length > target * 1.1:
             break
     return min(options, key=lambda o: o[:4])[4:]
 
 
-def told_seconds(characters: list[Character], plan: Plan, lang: str, seconds) -> float:
-    """How long the plan takes to tell, scene by scene, as the embedded writer tells it."""
-    tale = Tale(title="", lang=lang, characters=characters, plan=plan)
+def told_seconds(characters: list[Character], plan: Plan, lang: str, seconds, title: str = "", seed: int = 0) -> float:
+    """How long the plan takes to tell, scene by scene, as the embedded writer tells it (in
+    the telling the tale will have: it is chosen by title and seed)."""
+    tale = Tale(title=title, lang=lang, seed=seed, characters=characters, plan=plan)
     bound = bindings(tale)
     return sum(seconds("\n\n".join(tell(e, tale, bound) for e in beat.events)) for beat in plan.beats)
 
@@ -206,7 +207,8 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
             f"summary_{lang}") else ""
         event = Event(action=step.get("action", step["id"]), who=who, to=slots[step["to"]].name if step.get("to") in slots else "",
                       objects=objects, moves=step.get("moves", ""), summary=summary, step=f"{schema.id}/{step['id']}",
-                      slots={k: v.name for k, v in slots.items()} | {"_tags": ",".join(tags), "_last": str(r == count - 1)}
+                      slots={k: v.name for k, v in slots.items()} | {"_tags": ",".join(tags + _helper_tag(slots)),
+                                                                      "_last": str(r == count - 1)}
                       | ({"new_day": "yes"} if step.get("new_day") else {}),  # "next autumn": the clock may start again
                       repeat=r)
         beats.append(Beat(function=step["id"], place=place, time_of_day=step.get("time", "day"), mood=step.get("mood", "calm"),
@@ -216,6 +218,12 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
                 things=[t for t in things + places if t.name in used], beats=beats)
     acting = {w for b in beats for w in b.cast}
     return [c for c in characters if c.role == "narrator" or c.name in acting], plan
+
+
+def _helper_tag(slots: dict[str, Bound]) -> list[str]:
+    """This round's helper's kind, for a variant written for it (the heron stands on one leg)."""
+    helper = slots.get("helper")
+    return [f"helper={helper.kind.name}"] if helper is not None and helper.kind is not None else []
 
 
 def _expanded(steps: list[dict], count: int):
@@ -257,8 +265,10 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     things, places = [], []
     if reading.thing is not None:  # "spring", "happiness": no article in English
         bare = lang == "en" and reading.thing_class in ("season", "abstract", "skill", "feature")
-        bound["goal"] = Bound(reading.thing.name, reading.thing.gender, proper=bare)
-        things.append(Thing(reading.thing.name, reading.thing.name.split()[-1], reading.thing.gender, "goal", bare))
+        # a habit or a skill is said whole every time: «виляет хвостом», «печь пироги», never «хвостом»
+        whole = bare or bool(reading.habit) or reading.thing_class == "skill"
+        bound["goal"] = Bound(reading.thing.name, reading.thing.gender, proper=whole)
+        things.append(Thing(reading.thing.name, reading.thing.name.split()[-1], reading.thing.gender, "goal", whole))
         if reading.thing_class == "feature":  # «короткий хвост»: the tale says «хвост» where it must, not «длинное»
             bound["part"] = Bound(reading.thing.name.split()[-1], reading.thing.gender)  # the noun agrees as its phrase does
     elif "goal" in schema.objects:
@@ -350,18 +360,23 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}",
             f"loser={'hero' if reading.lost and not reading.owner and reading.characters else 'elder'}"]  # "The Girl Who Lost Her Doll": hers
-    if reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
+    if "feared" in cast.roles:
+        tags.append(f"feared={feared_size(cast.roles['feared'][0])}")
+    if reading.habit:  # «Почему дятел стучит»: what the hero does, not what it has
+        tags += ["feature=habit", f"habit={reading.habit}"]
+    elif reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
         tags.append(f"feature={feature_class(reading.thing.name, lang)}")
+    skill = words_table()["skills"].get(reading.skill, {})
+    if reading.skill:  # «Как Тимошка учился рисовать»: a craft whoever the hero is
+        tags.append(f"craft={'yes' if skill.get('craft') else 'no'}")  # fishing, drawing: tools and patience, not speed
     if hero is not None:
         tags += [f"hero={hero.name}", f"nature={hero.nature}", f"person={'yes' if hero.person else 'no'}",
                  f"moves={hero.moves}"]
-        from digitales.plot.premise import words_table
-
-        skill = words_table()["skills"].get(reading.skill, {})
         if reading.skill:  # an elephant may learn to swim, but it will not fly like a bird
             only = skill.get("only_moves", [])
             tags.append(f"can={'no' if only and hero.moves not in only else 'yes'}")
-            tags.append(f"craft={'yes' if skill.get('craft') else 'no'}")  # fishing, drawing: tools and patience, not speed
             if skill.get("voice") and hero.trait("sound", lang):  # a voice of its own: "quack" comes when needed
                 tags.append("voice=yes")
+    elif reading.skill:
+        tags.append(f"can={'no' if skill.get('only_moves') else 'yes'}")
     return tags
