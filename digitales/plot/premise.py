@@ -288,7 +288,7 @@ def _read_russian(title: str) -> Reading:
             i += 1
             continue
         if sound_of(low, "ru") and p.tag.POS in ("VERB", "INFN", "NOUN"):  # «Кто плачет…», «Шорох в траве»
-            _heard(reading, sound_of(low, "ru"), who_asks=lemma[0] in ("кто", "что"))
+            _heard(reading, sound_of(low, "ru"), who_asks=lemma[0] in ("кто", "что") or p.tag.POS == "NOUN")  # «Зайчик и шорох»
             if reading.sound:
                 i += 1
                 continue

@@ -18,7 +18,7 @@ from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
 from digitales.plot.premise import Reading, feature_class, found_at, read_title, words_table
 from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, feared_size, holds, indoor_kinds, is_indoor, place_head
-from digitales.plot.telling import Bound, bindings, fill, tell
+from digitales.plot.telling import Bound, bindings, fill, phrases_for, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
 from digitales.text.russian import inflect_phrase
@@ -203,7 +203,7 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
         slots["place"] = Bound(place, _gender_of_place(place, lang))
         who = [slots[w].name for w in step.get("who", ["hero"]) if w in slots]
         objects = [slots[o].name for o in step.get("objects", []) if o in slots]
-        summary = fill(step.get(f"summary_{lang}", ""), slots, lang, _phrases(schema, lang), r) if step.get(
+        summary = fill(step.get(f"summary_{lang}", ""), slots, lang, phrases_for(schema.phrases, tags, lang), r) if step.get(
             f"summary_{lang}") else ""
         event = Event(action=step.get("action", step["id"]), who=who, to=slots[step["to"]].name if step.get("to") in slots else "",
                       objects=objects, moves=step.get("moves", ""), summary=summary, step=f"{schema.id}/{step['id']}",
@@ -339,8 +339,6 @@ def _gender_of_place(name: str, lang: str) -> str:
     return GENDERS.get(parse.tag.gender, "male") if parse else "male"
 
 
-def _phrases(schema: Schema, lang: str) -> dict[str, list[str]]:
-    return {k: v.get(lang, [""]) for k, v in schema.phrases.items()}
 
 
 FRIENDS = {"друг", "подруга", "друзья", "дружок", "friend", "friends"}

@@ -192,14 +192,14 @@ def tell(event: Event, tale: Tale, bound: dict[str, Bound]) -> str:
     telling = random.Random(f"{tale.seed}:{tale.title}:telling").choice(TELLINGS)
     template = choose_variant(step.get(tale.lang, []), event, rng, ordered=bool(step.get("repeat")), telling=telling)
     slots = {role: bound.get(name) or _unbound(name, tale.lang) for role, name in event.slots.items() if not role.startswith("_")}
-    phrases = phrases_for(schema.phrases, event, tale.lang)
+    phrases = phrases_for(schema.phrases, event.slots.get("_tags", "").split(","), tale.lang)
     return fill(template, slots, tale.lang, phrases, event.repeat, frozenset(schema.say_in_full))
 
 
-def phrases_for(table: dict[str, dict], event: Event, lang: str) -> dict[str, list[str]]:
+def phrases_for(table: dict[str, dict], tags: set[str] | list[str], lang: str) -> dict[str, list[str]]:
     """A tale type's phrases in the tale's language; a phrase written for a tag the tale has
     (`[phrases."knock|sound=cry"]`) stands in for the plain one («хнык-хнык», not «тук-тук»)."""
-    tags = set(event.slots.get("_tags", "").split(","))
+    tags = set(tags)
     phrases = {k: v.get(lang, [""]) for k, v in table.items() if "|" not in k}
     for key, value in table.items():
         name, _, tag = key.partition("|")

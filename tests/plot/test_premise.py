@@ -193,3 +193,9 @@ def test_a_storm_in_a_title_is_a_fear_to_make_friends_with_not_a_thing_to_fetch(
     assert read_title("The Goose and the Storm", "en").goal == "fear"
     assert read_title("Зайчик и гроза", "ru").goal == "fear"
     assert read_title("Ёжик в тумане", "ru").goal == "fear"
+
+
+def test_a_sound_beside_a_hero_is_still_the_mystery():
+    """«Зайчик и шорох в лесу»: the rustle is heard, not made by the hare."""
+    reading = read_title("Зайчик и шорох в лесу", "ru")
+    assert (reading.goal, reading.sound, [c.name for c in reading.characters]) == ("mystery", "rustle", ["зайчик"])
