@@ -109,6 +109,11 @@ def _feared_harmless(reading: Reading) -> bool:
     return hero.name not in feared.eats and feared.nature != "villain" and hero.scale > feared.scale and on_land
 
 
+def at_sea(kind) -> bool:
+    """A hero who lives in the sea (a whale, a dolphin): its tale is told at sea, not in the wood."""
+    return kind is not None and kind.moves == "swim" and any(kind.name in REGIONS[r] for r in AT_SEA)
+
+
 def feared_size(kind) -> str:
     """A tiny feared one fits a crack and lives on a crumb; a small one (a sheep for a wolf, a
     duck for a hippo) meets the hero nose to nose at the stream (feared.toml `when = { feared = … }`)."""
@@ -211,11 +216,12 @@ REGIONS = {  # animals of far-off lands meet the neighbours of their own land, n
     "savanna": {"lion", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "ostrich", "rhino", "parrot",
                 "peacock", "tiger", "tortoise", "turtle"},
     "ice": {"polar_bear", "penguin", "seal", "walrus", "whale"},
-    "sea": {"whale", "dolphin", "octopus", "crab", "seal", "turtle"},
+    "sea": {"whale", "dolphin", "octopus", "crab", "seal", "turtle", "seagull"},
     "far_east": {"panda", "tiger", "monkey", "peacock"},
     "australia": {"kangaroo", "koala", "parrot"},
 }
 FAR_AWAY = set().union(*REGIONS.values())
+AT_SEA = {"sea", "ice"}  # no bee or ladybird far out at sea: a whale's friends are the sea's
 EVERYWHERE = {"sparrow", "swallow", "crow", "stork", "pigeon", "bee", "butterfly", "dragonfly", "fly", "ladybird"}  # they fly to far lands too
 FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat", "hen", "rooster"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
@@ -350,7 +356,8 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     neighbours = set().union(*(REGIONS[r] for r in lands)) if lands else None
     animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic") and k.name not in CREATURES
                and ((k.name in neighbours if neighbours is not None else k.name not in FAR_AWAY)  # a crocodile is no forest neighbour,
-                    or k.moves == "fly" and k.name not in FAR_AWAY and (neighbours is None or k.name in EVERYWHERE))  # a swallow
+                    or k.moves == "fly" and k.name not in FAR_AWAY and (neighbours is None or k.name in EVERYWHERE
+                                                                          and not lands & AT_SEA))  # a swallow
                # winters in Africa, a parrot stays home, and no grouse is seen in the savanna
                and not (hero and not hero.person and hero.name not in FARM and k.name in FARM)  # no cow in the forest
                and (k.moves != "swim" or hero is not None and hero.moves == "swim")]  # a fish stays in its river

@@ -17,7 +17,7 @@ from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
 from digitales.plot.premise import Reading, feature_class, found_at, read_title, words_table
-from digitales.plot.schemas import Cast, Schema, cast_schema, choose_schema, feared_size, holds, indoor_kinds, is_indoor, place_head
+from digitales.plot.schemas import Cast, Schema, at_sea, cast_schema, choose_schema, feared_size, holds, indoor_kinds, is_indoor, place_head
 from digitales.plot.telling import Bound, bindings, fill, phrases_for, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
@@ -358,6 +358,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}",
             f"loser={'hero' if reading.lost and not reading.owner and reading.characters else 'elder'}"]  # "The Girl Who Lost Her Doll": hers
+    tags.append(f"sea={'yes' if at_sea(hero) else 'no'}")
     if "feared" in cast.roles:
         tags.append(f"feared={feared_size(cast.roles['feared'][0])}")
     if reading.habit:  # «Почему дятел стучит»: what the hero does, not what it has

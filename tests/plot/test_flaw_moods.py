@@ -1,0 +1,122 @@
+"""The grumpy, the lonely and the sleepy hero: each trait told by its own plot of the flaw
+schema — the trait named in the first scene, the change in the last, the friends of the first
+round coming back in the same order in the second, and the story's rules kept."""
+
+import pytest
+
+from digitales.plot.premise import read_title, words_table
+from digitales.plot.schemas import schemas
+from digitales.plot.story import planned_tale
+from digitales.plot.world import TIMES
+from digitales.text.morph import lemmas
+from digitales.writer.embedded import write
+
+TITLES = [  # (title, language, trait)
+    ("Ворчливый ёжик", "ru", "grumpy"), ("Сердитый барсук", "ru", "grumpy"),
+    ("The Grumpy Badger", "en", "grumpy"), ("The Cross Old Goose", "en", "grumpy"),
+    ("Грустный слонёнок", "ru", "lonely"), ("Одинокий волчонок", "ru", "lonely"),
+    ("Одинокий китёнок", "ru", "lonely"), ("The Lonely Whale", "en", "lonely"),
+    ("Сонный медвежонок", "ru", "sleepy"), ("Мышка-соня", "ru", "sleepy"),
+    ("The Sleepy Bear", "en", "sleepy"), ("The Sleepy Little Owl", "en", "sleepy"),
+]
+GENRES = ["comedy", "fairy_tale", "fable", "novella"]
+CHANGE = {  # the words the last scene answers the first with
+    ("grumpy", "ru"): "Заходите!", ("grumpy", "en"): "Come in!",
+    ("lonely", "ru"): "Доброе утро!", ("lonely", "en"): "Good morning!",
+    ("sleepy", "ru"): "ещё минуточку поспит", ("sleepy", "en"): "just one more minute",
+}
+REPEATED = {"grumpy": ("grumpy-round", "grumpy-come"), "lonely": ("lonely-round", "lonely-found"),
+            "lonely-sea": ("lonely-sea-round", "lonely-sea-found"), "sleepy": ("sleepy-round", "sleepy-wake")}
+
+
+def heads(name, lang):  # as tests/plot/test_world.py: the word as written counts too
+    return {w for w in set(lemmas(name, lang)) | set(name.lower().split()) if w not in ("the", "a", "an", "old", "little")}
+
+
+def told(title, genre, lang, seed, minutes=None):
+    tale = planned_tale(title, genre, lang, seed, minutes)
+    return tale, write(tale)
+
+
+@pytest.mark.parametrize("title, lang, trait", TITLES)
+def test_a_mood_in_the_title_is_the_heros_flaw(title, lang, trait):
+    reading = read_title(title, lang)
+    assert (reading.goal, reading.trait) == ("flaw", trait)
+
+
+@pytest.mark.parametrize("genre", GENRES)
+@pytest.mark.parametrize("title, lang, trait", TITLES)
+def test_the_trait_is_named_first_and_the_change_is_told_last(title, lang, trait, genre):
+    for seed in (0, 1):
+        tale, scenes = told(title, genre, lang, seed)
+        assert tale.plan.tale_type == "flaw"
+        assert all(b.function.startswith(trait) for b in tale.plan.beats), [b.function for b in tale.plan.beats]
+        first, last = " ".join(scenes[0]), " ".join(scenes[-1])  # «сонный-пресонный»: the word before the hyphen
+        words = {w for word in words_table()["traits"][trait][lang] for w in lemmas(word, lang)}
+        assert words & set(lemmas(first.replace("-", " "), lang)), f"no word of {trait!r} in the first scene: {first[:120]}"
+        assert CHANGE[trait, lang] in last
+
+
+@pytest.mark.parametrize("genre", GENRES)
+@pytest.mark.parametrize("title, lang, trait", TITLES)
+def test_a_mood_tale_keeps_the_storys_rules(title, lang, trait, genre):
+    for seed, minutes in ((2, None), (3, 1.0), (4, 3.5), (5, 5.0)):
+        tale, scenes = told(title, genre, lang, seed, minutes)
+        said = set()
+        for beat, paragraphs in zip(tale.plan.beats, scenes):
+            said |= set(lemmas(" ".join(paragraphs), lang))
+            for event in beat.events:
+                for who in event.who:  # nobody acts before the story has named them
+                    assert heads(who, lang) & said, f"{who!r} acts in {beat.function!r} before being named"
+        text = " ".join(p for s in scenes for p in s)
+        for thing in tale.plan.things:
+            if thing.role in ("goal", "object"):
+                assert heads(thing.name, lang) & set(lemmas(text, lang)), f"{thing.name!r} is bound but never said"
+        order = [TIMES.index(b.time_of_day) for b in tale.plan.beats]
+        days = [any(e.slots.get("new_day") for e in b.events) for b in tale.plan.beats]
+        assert all(order[i] >= order[i - 1] or days[i] for i in range(1, len(order)))
+        assert "{" not in text and "}" not in text
+
+
+@pytest.mark.parametrize("title, lang, trait", TITLES)
+def test_the_same_friends_come_back_in_the_same_order(title, lang, trait):
+    for seed, minutes in ((0, None), (5, 1.0), (6, 3.5)):
+        tale, _ = told(title, "comedy", lang, seed, minutes)
+        plot = "lonely-sea" if tale.plan.beats[0].function.startswith("lonely-sea") else trait
+        first, second = REPEATED[plot]
+
+        def friends(step):
+            return [e.slots["helper"] for b in tale.plan.beats for e in b.events if e.step.split("/")[1] in (step, step + "-last")]
+
+        assert len(friends(first)) >= 2 and friends(first) == friends(second)
+
+
+@pytest.mark.parametrize("title, lang", [("Одинокий китёнок", "ru"), ("The Lonely Whale", "en")])
+def test_a_lonely_whale_is_told_at_sea_not_in_the_wood(title, lang):
+    for seed in range(4):
+        tale, scenes = told(title, "fairy_tale", lang, seed)
+        assert {b.place for b in tale.plan.beats} == {"синее море" if lang == "ru" else "open sea"}
+        words = set(lemmas(" ".join(p for s in scenes for p in s), lang))
+        assert not words & ({"лес", "лапа", "пригорок", "опушка"} if lang == "ru" else {"wood", "paw", "hill", "hillside"})
+
+
+@pytest.mark.parametrize("title, lang", [("Ворчливый ёжик", "ru"), ("The Grumpy Badger", "en"), ("Грустный слонёнок", "ru"),
+                                         ("The Lonely Whale", "en"), ("Сонный медвежонок", "ru"), ("The Sleepy Bear", "en")])
+def test_a_fable_ends_with_the_traits_moral(title, lang):
+    tale, scenes = told(title, "fable", lang, 0)
+    step = next(s for s in schemas()["flaw"].steps if s["id"] == tale.plan.beats[-1].function)
+    fable = next(v["text"] for v in step[lang] if v.get("when") == {"genre": "fable"})
+    assert scenes[-1][-1] == fable.strip().split("\n\n")[-1]
+    plain, plain_scenes = told(title, "comedy", lang, 0)
+    assert scenes[-1][-1] not in plain_scenes[-1]
+
+
+@pytest.mark.xfail(reason="«Соня» is read as the girl's name Sonya: premise.py would have to take «соня» before "
+                          "an animal as the trait, as it does in «Мышка-соня»", strict=True)
+def test_a_dormouse_name_before_the_animal_is_its_sleepiness():
+    assert read_title("Соня-мышка", "ru").trait == "sleepy"
+
+
+@pytest.mark.xfail(reason="a cloud is no kind in kinds.toml: the title reads as a thing to look for", strict=True)
+def test_a_sad_little_cloud_is_a_lonely_hero():
+    assert read_title("The Sad Little Cloud", "en").trait == "lonely"
