@@ -190,7 +190,7 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
     cast = cast_schema(schema, reading, genre, lang, count, rng)
     characters, bound = _characters(cast, lang, rng)
     things, places = _things(schema, reading, cast, lang, bound)
-    tags = _tags(reading, cast, genre, schema, lang)
+    tags = _tags(reading, cast, genre, schema, lang) + [f"rounds={count}"]  # a two-round tale's last one met is helper2
     tag_map = dict(t.split("=", 1) for t in tags)
     beats, place = [], ""
     for step, r in _expanded([s for s in schema.steps if holds(s.get("when", {}), tag_map)], count):
