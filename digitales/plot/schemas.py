@@ -111,7 +111,7 @@ def _feared_harmless(reading: Reading) -> bool:
 
 def at_sea(kind) -> bool:
     """A hero who lives in the sea (a whale, a dolphin): its tale is told at sea, not in the wood."""
-    return kind is not None and kind.moves == "swim" and any(kind.name in REGIONS[r] for r in AT_SEA)
+    return kind is not None and any(kind.name in REGIONS[r] for r in AT_SEA)  # a penguin swims for its fish too
 
 
 def feared_size(kind) -> str:
@@ -216,7 +216,7 @@ REGIONS = {  # animals of far-off lands meet the neighbours of their own land, n
     "savanna": {"lion", "elephant", "zebra", "giraffe", "monkey", "crocodile", "camel", "hippo", "ostrich", "rhino", "parrot",
                 "peacock", "tiger", "tortoise", "turtle"},
     "ice": {"polar_bear", "penguin", "seal", "walrus", "whale"},
-    "sea": {"whale", "dolphin", "octopus", "crab", "seal", "turtle", "seagull"},
+    "sea": {"whale", "dolphin", "octopus", "crab", "seal", "turtle", "seagull", "penguin"},
     "far_east": {"panda", "tiger", "monkey", "peacock"},
     "australia": {"kangaroo", "koala", "parrot"},
 }
@@ -310,7 +310,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
 
     def options_for(rule: str) -> list[str]:  # a starling has flown south by the last leaf; an ant sleeps under the snow
         return _options(rule, hero_kind, reading, genre, table, used | away) or _options(
-            rule, hero_kind, reading, genre, table, used) or [k for k in table if not table[k].person and k not in used]
+            rule, hero_kind, reading, genre, table, used) or _anyone(hero_kind, table, used)
 
     for role, rule in schema.roles.items():
         if role in cast.roles or rule == "repeat" or role.startswith("repeat_"):
@@ -345,6 +345,15 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
             first.sort(key=lambda c: c[0].scale, reverse=order == "smaller")
             cast.repeated = first + last
     return cast
+
+
+def _anyone(hero: Kind | None, table: dict[str, Kind], used: set[str]) -> list[str]:
+    """When no one fits a role's rule: a neighbour of the hero's own land (a seal for a penguin),
+    never a star, a dragon or a farm bull far from its yard."""
+    pool = [k for k in table if not table[k].person and k not in used and k not in CREATURES and k not in SKY_KINDS]
+    lands = [r for r, members in REGIONS.items() if hero is not None and hero.name in members]
+    near = [k for k in pool if any(k in REGIONS[r] for r in lands)] if lands else [k for k in pool if k not in FAR_AWAY]
+    return near or pool
 
 
 def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: dict[str, Kind], used: set[str]) -> list[str]:

@@ -42,3 +42,11 @@ def test_the_farewell_song_is_a_singers(title, lang, seed):
     tale = planned_tale(title, "drama", lang, seed=seed)
     first = next(c for c in tale.characters if c.role == "helper1")
     assert first.kind in words_table()["skills"]["sing"]["masters"], first  # a lark's song, never a dog's «гав»
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_penguins_friends_are_of_the_sea_never_a_star_or_a_bull(seed):
+    """When no one fits a round's rule, a neighbour of the hero's own land comes, not anyone at all."""
+    tale = planned_tale("The Lonely Little Penguin", "novella", "en", seed=seed)
+    helpers = [c.kind for c in tale.characters if c.role.startswith("helper")]
+    assert helpers and all(k not in ("star", "bull", "beetle", "dragon") for k in helpers), helpers
