@@ -102,13 +102,23 @@ def habit_of(word: str, lang: str) -> str:
     return _index("habits", lang).get(word.replace("ё", "е"), "")
 
 
+NIGHT = re.compile(r"\b(?:ночью|ночам|ночами|по ночам|at night|by night|all night)\b", re.I)
+DAY = re.compile(r"\b(?:днём|днем|by day|all day|in the day(?:time)?)\b", re.I)
+
+
 def _habit(reading: Reading, title: str, lang: str) -> None:
     """«Почему дятел стучит по деревьям», "Why the Woodpecker Drums on Trees": a why-tale about
-    what the hero does, said as the title says it («стучит по деревьям», "drums on trees")."""
+    what the hero does, said as the title says it («стучит по деревьям», "drums on trees").
+    One awake at night and asleep by day keeps watch («Почему сова спит днём», "…Hoots at Night")."""
     if reading.goal != "why" or reading.hero is None:
         return
     words = re.findall(r"[A-Za-zА-Яа-яЁё]+", title)
     hero = reading.hero.name.split()[-1].lower()
+    if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спать|sleeps?)\b", title, re.I):
+        after = next((j + 1 for j, w in enumerate(words) if w.lower() == hero), 1)
+        reading.habit, reading.thing = "watch", Named(" ".join(words[after:]).lower(), "neuter")
+        reading.thing_class, reading.owner, reading.objects = "feature", reading.hero.name, []
+        return
     for i, word in enumerate(words):
         if lang == "ru":
             verbs = [p for p in morph().parse(word) if p.tag.POS in ("VERB", "INFN")]
@@ -603,7 +613,8 @@ def _read_english(title: str) -> Reading:
             reading.goal = types[w]
         if w in types and types[w] == "big":
             reading.big = True
-        if w in SMALL_EN or w in ADJECTIVES_EN or w in NUMBERS_EN or w in types and types[w] in ("why",) or w in verbs:
+        if w in SMALL_EN or w in ADJECTIVES_EN or w in NUMBERS_EN or w in types and types[w] in ("why",) or w in verbs or (
+                _participle(w) and i + 1 < len(words)):  # "the Buried Treasure": buried says which treasure
             i += 1
             continue
         skill = skill_of(w, "en")
@@ -706,8 +717,13 @@ def _common_en(word: str) -> bool:
     return bool(checker.lookup(word.lower()))
 
 
+def _participle(word: str) -> bool:
+    """"buried", "hidden", "painted": an -ed or -en word before a noun describes it."""
+    return len(word) > 4 and word.endswith(("ed", "den")) and word not in _index("goal_verbs", "en")
+
+
 def _with_adjectives(low: list[str], i: int) -> str:
     start = i
-    while start > 0 and low[start - 1] in ADJECTIVES_EN - {"last", "secret", "first", "lost"}:
+    while start > 0 and (low[start - 1] in ADJECTIVES_EN - {"last", "secret", "first", "lost"} or _participle(low[start - 1])):
         start -= 1
     return " ".join(low[start:i + 1])

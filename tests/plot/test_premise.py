@@ -199,3 +199,17 @@ def test_a_sound_beside_a_hero_is_still_the_mystery():
     """«Зайчик и шорох в лесу»: the rustle is heard, not made by the hare."""
     reading = read_title("Зайчик и шорох в лесу", "ru")
     assert (reading.goal, reading.sound, [c.name for c in reading.characters]) == ("mystery", "rustle", ["зайчик"])
+
+
+@pytest.mark.parametrize("title, lang, habit", [("Почему сова спит днём", "ru", "watch"), ("Why the Owl Hoots at Night", "en", "watch"),
+                                                ("Почему медведь зимой спит", "ru", "sleep"), ("Why the Cat Washes Its Face", "en", "wash")])
+def test_a_habit_by_night_is_keeping_watch(title, lang, habit):
+    """An owl sleeps by day because it watches at night, not because it sleeps the winter through."""
+    assert read_title(title, lang).habit == habit
+
+
+def test_a_word_in_ed_before_a_noun_describes_it():
+    """"The Buried Treasure" is a treasure, not a thing called "buried"."""
+    reading = read_title("The Little Pig and the Buried Treasure", "en")
+    assert (reading.thing.name, reading.thing_class) == ("buried treasure", "treasure")
+    assert read_title("Последняя ягодка", "ru").thing_class == "food"
