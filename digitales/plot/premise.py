@@ -569,7 +569,8 @@ def _read_english(title: str) -> Reading:
             span = None  # "The Fox Who Wanted the Star": a thing to want
         if span:
             end, kind, name = span
-            plural = is_plural_en(words[end - 1])
+            plural = is_plural_en(words[end - 1]) and not (  # "the moose", "a sheep": one; "afraid of sheep": many
+                english_singular(words[end - 1].lower()) == words[end - 1].lower() and i > 0 and low[i - 1] in ("the", "a", "an", "one"))
             previous = reading.characters[-1] if reading.characters else None
             if previous and previous.kind and i > 0 and previous.name.split()[-1].lower() == low[i - 1]:
                 previous.name = f"{previous.name} {name}"  # "the frog princess": one character
