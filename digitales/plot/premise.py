@@ -114,7 +114,7 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
         return
     words = re.findall(r"[A-Za-zА-Яа-яЁё]+", title)
     hero = reading.hero.name.split()[-1].lower()
-    if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спать|sleeps?)\b", title, re.I):
+    if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спят|спать|sleeps?)\b", title, re.I):
         after = next((j + 1 for j, w in enumerate(words) if w.lower() == hero), 1)
         reading.habit, reading.thing = "watch", Named(" ".join(words[after:]).lower(), "neuter")
         reading.thing_class, reading.owner, reading.objects = "feature", reading.hero.name, []
@@ -328,6 +328,9 @@ def _read_russian(title: str) -> Reading:
             continue
         kind = kind_of(low, "ru")
         start, end = _name_span(words, parses, i, p)
+        if start < i:  # «летучая мышь» is a bat, whatever a мышь is
+            kind = kind_of(_phrase_nominative(words, parses, start, i).replace("ё", "е"), "ru") or kind_of(
+                _phrase_nominative(words, parses, start, i), "ru") or kind
         if reading.thing is not None and _phrase_nominative(words, parses, start, i) == reading.thing.name:
             i = end  # the goal's thing, read with its verb («искал маму»)
             continue
@@ -572,6 +575,9 @@ def _read_english(title: str) -> Reading:
             plural = is_plural_en(words[end - 1]) and not (  # "the moose", "a sheep": one; "afraid of sheep": many
                 english_singular(words[end - 1].lower()) == words[end - 1].lower() and i > 0 and low[i - 1] in ("the", "a", "an", "one"))
             previous = reading.characters[-1] if reading.characters else None
+            if reading.goal == "why" and previous and previous.kind and i > 0 and previous.name.split()[-1].lower() == low[i - 1]:
+                i = end  # "Why the Bat Flies at Night": what the bat does, not a "bat fly"
+                continue
             if previous and previous.kind and i > 0 and previous.name.split()[-1].lower() == low[i - 1]:
                 previous.name = f"{previous.name} {name}"  # "the frog princess": one character
             else:
