@@ -334,7 +334,8 @@ def _read_russian(title: str) -> Reading:
         if reading.thing is not None and _phrase_nominative(words, parses, start, i) == reading.thing.name:
             i = end  # the goal's thing, read with its verb («искал маму»)
             continue
-        if ("anim" in p.tag or kind is not None) and low not in NOT_CHARACTERS_RU and low not in PLACES_RU \
+        named_so = i > 0 and words[i][:1].isupper() and any("anim" in q.tag for q in parses[i])  # «Как Тимошка…»
+        if ("anim" in p.tag or kind is not None or named_so) and low not in NOT_CHARACTERS_RU and low not in PLACES_RU \
                 and thing_class(low, "ru") != "tree":  # «старого дуба» is an oak, not a dullard
             reading.characters.append(_named(words, parses, start, end, p, kind))
         elif low in PLACES_RU:
@@ -409,9 +410,11 @@ def _named(words, parses, start, end, p, kind) -> Named:
     nominative = "nomn" in p.tag and all("nomn" in _best(parses[j]).tag or "NUMR" in _best(parses[j]).tag
                                          for j in range(start, end))
     name = " ".join(words[start:end]) if nominative else _phrase_nominative(words, parses, start, end - 1)
-    proper = "Name" in p.tag or (end - start > 1 and words[end - 1][0].isupper() and start > 0) or bool(
+    named_so = start > 0 and kind is None and words[start][:1].isupper()  # «Алёша Попович и Тугарин»: a name
+    proper = "Name" in p.tag or named_so or (end - start > 1 and words[end - 1][0].isupper() and start > 0) or bool(
         kind and any(w[:1].isupper() for w in kind.ru if w.lower() == name.lower()))
-    if not ("Name" in p.tag or "-" in name and name[0].isupper() and start > 0 or any(w[0].isupper() for w in words[start + 1:end])):
+    if not ("Name" in p.tag or named_so or "-" in name and name[0].isupper() and start > 0
+            or any(w[0].isupper() for w in words[start + 1:end])):
         name = name[0].lower() + name[1:]  # a common noun: lower case inside sentences («лиса»)
         proper = False
     return Named(name, _gender(p), kind, proper)

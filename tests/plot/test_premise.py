@@ -213,3 +213,9 @@ def test_a_word_in_ed_before_a_noun_describes_it():
     reading = read_title("The Little Pig and the Buried Treasure", "en")
     assert (reading.thing.name, reading.thing_class) == ("buried treasure", "treasure")
     assert read_title("Последняя ягодка", "ru").thing_class == "food"
+
+
+def test_a_capitalised_name_the_table_does_not_know_is_someone():
+    """«Алёша Попович и Тугарин»: Tugarin is a name, not «тугарин»; «Как Тимошка учился рисовать»: Timoshka learns."""
+    assert [(c.name, c.proper) for c in read_title("Алёша Попович и Тугарин", "ru").characters][1] == ("Тугарин", True)
+    assert [c.name for c in read_title("Как Тимошка учился рисовать", "ru").characters] == ["Тимошка"]
