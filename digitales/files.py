@@ -16,7 +16,7 @@ def atomic_path(final: Path) -> Iterator[Path]:
     final = Path(final)
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part" + final.suffix, dir=final.parent)
-    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a finished file gets the usual permissions
+    os.fchmod(fd, 0o666 & ~UMASK)  # mkstemp makes 0600; a finished file gets the usual permissions
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -30,6 +30,9 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+UMASK = _umask()  # read once, at import: reading it sets it for a moment, and stages that run at once must not race
 
 
 def write_text_atomic(final: Path, text: str) -> None:

@@ -1,24 +1,31 @@
 """The graph: which stages run, in what order, on what — all in one place.
 
-    title, genre, lang ─► plot ─► writer ─► text ─┬─► voice ──┐
-                                                   ├─► picture ├─► montage ─► tale.mp4
-                                                   └─► music ──┘
-                                              picture ─► book ─► book.pdf (the picture book)
+    title, genre, lang ─► plot ─► writer ─► text ─┬─► voice ─► music ─┐
+                                                   │     └─────────────┤
+                                                   └─► picture ────────┴─► montage ─► tale.mp4
+                                                          └─► book ─► book.pdf (the picture book)
 
 Every stage reads the `Tale` and enriches it. Each has named backends (one per
 file in its folder), picked by settings. A stage's work is cached by a hash of
 its inputs (see cache.py), so re-running redoes only what changed and a killed
 run resumes.
+
+A stage starts as soon as the stages it `needs` are done, two at a time: voice (a
+festival process), picture (numpy) and then music (torch) overlap on two cores.
+Stages that run together write disjoint parts of the tale (voice: the clips and
+times; picture: the images; music: the bed; book: the book's file and metric).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 import unicodedata
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 from digitales import book, montage, music, picture, plot, text, voice, writer
 from digitales.backend import Backend, Job
@@ -49,6 +56,7 @@ GRAPH = (
     Stage("book", book.BACKENDS, needs=("picture",)),
 )
 STAGES = tuple(s.name for s in GRAPH)
+WORKERS = 2  # stages run at once: the two cores
 
 MAX_TITLE = 200
 MAX_MINUTES = 30
@@ -64,6 +72,72 @@ class Silent:
     def stage_started(self, stage: str, backend: str) -> None: ...
     def advanced(self, stage: str, done: int, total: int, note: str) -> None: ...
     def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None: ...
+
+
+class OneAtATime:
+    """A reporter told by stages running at once, one call at a time (no reporter need lock)."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter, self.lock = reporter, threading.Lock()
+
+    def stage_started(self, stage: str, backend: str) -> None:
+        with self.lock:
+            self.reporter.stage_started(stage, backend)
+
+    def advanced(self, stage: str, done: int, total: int, note: str) -> None:
+        with self.lock:
+            self.reporter.advanced(stage, done, total, note)
+
+    def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None:
+        with self.lock:
+            self.reporter.stage_finished(stage, seconds, made, reused)
+
+
+class Abandoned(BaseException):
+    """Raised in a stage's progress report once another stage has failed: it unwinds as an
+    interrupt does (temporary files go, ffmpeg is stopped), and the run raises the failure."""
+
+
+def run_graph(stages: list[Stage], run: Callable[[Stage, threading.Event], None], workers: int = WORKERS) -> None:
+    """Call `run(stage, stop)` for each stage as soon as the stages it needs are done, `workers` at
+    a time: one in this thread (an interrupt stops it at once, ffmpeg and all, as before), the
+    others in helper threads. The first error, here or in a helper, or an interrupt, stops the run:
+    waiting stages never start, running ones find `stop` set at their next progress report and
+    are waited for, and that error is raised, once."""
+    stop = threading.Event()
+    done: set[str] = set()
+    waiting, helping = list(stages), {}
+
+    def helper(stage: Stage) -> None:
+        try:
+            run(stage, stop)
+        except BaseException:
+            stop.set()  # the stage in this thread stops at its next report
+            raise
+
+    with ThreadPoolExecutor(workers - 1, thread_name_prefix="stage") as pool:
+        try:
+            while waiting or helping:
+                ready = [s for s in waiting if done.issuperset(s.needs)]
+                assert ready or helping, "a stage needs one that is not run"
+                waiting = [s for s in waiting if s not in ready]
+                for stage in ready[1:]:
+                    helping[pool.submit(helper, stage)] = stage
+                if ready:
+                    run(ready[0], stop)
+                    done.add(ready[0].name)
+                else:
+                    wait(helping, return_when=FIRST_COMPLETED)
+                for future in [f for f in helping if f.done()]:
+                    future.result()
+                    done.add(helping.pop(future).name)
+        except BaseException as error:
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            failed = [e for f in helping if not f.cancelled() and (e := f.exception()) and not isinstance(e, Abandoned)]
+            if isinstance(error, Abandoned) and failed:  # stopped here because a helper's stage failed
+                raise failed[0] from None
+            raise
 
 
 AUTO = {"plot": ("given", "planner"), "writer": ("file", "embedded")}  # (with the user's text, from the title)
@@ -151,30 +225,39 @@ def make_tale(title: str, settings: Settings, text_file: Path | None = None, unt
     folder = prepare_folder(Path(settings.out), tale.slug)
     cache_root = folder / ".cache"
     with TaleLock(cache_root):
-        cached = []
-        for stage in GRAPH:
+        reporter = OneAtATime(reporter)
+        made: dict[str, tuple[float, StageCache, dict]] = {}  # stage → seconds, its cache's counts, backend used
+
+        def run(stage: Stage, stop: threading.Event) -> None:
             backend = backends[stage.name]
             used = {"name": backend.name, "version": backend.version, "settings": backend.key_settings()}
             salt = {**used, "package": VERSION, "code": code_digest()}
-            job = Job(folder, settings, StageCache(cache_root, stage.name, salt),
-                      lambda done, total, note, s=stage.name: reporter.advanced(s, done, total, note))
+
+            def progress(done: int, total: int, note: str) -> None:
+                if stop.is_set():
+                    raise Abandoned
+                reporter.advanced(stage.name, done, total, note)
+
+            job = Job(folder, settings, StageCache(cache_root, stage.name, salt), progress)
             reporter.stage_started(stage.name, backend.name)
             started = time.perf_counter()
             backend.run(tale, job)
-            seconds = round(time.perf_counter() - started, 3)
-            tale.timings[stage.name] = seconds
-            tale.work[stage.name] = {"made": job.cache.made, "reused": job.cache.reused}
-            tale.backends[stage.name] = used
-            if job.cache.made == 0:
-                cached.append(stage.name)
-            reporter.stage_finished(stage.name, seconds, job.cache.made, job.cache.reused)
-            if stage.name == until:
-                break
+            made[stage.name] = (round(time.perf_counter() - started, 3), job.cache, used)
+            reporter.stage_finished(stage.name, made[stage.name][0], job.cache.made, job.cache.reused)
+
+        todo = [s for s in GRAPH if until is None or STAGES.index(s.name) <= STAGES.index(until)]  # it and all before it
+        started = time.perf_counter()
+        run_graph(todo, run)
+        ran = {name: made[name] for name in STAGES if name in made}  # in the graph's order, not as they ended
+        for name, (seconds, cache, used) in ran.items():
+            tale.timings[name] = seconds
+            tale.work[name] = {"made": cache.made, "reused": cache.reused}
+            tale.backends[name] = used
         target = tale.metrics.get("writer", {}).get("target_seconds")
         if target and any(s.duration for s in tale.scenes):  # the length asked for against the narration made
             tale.metrics["writer"]["length_vs_target"] = round(sum(s.duration for s in tale.scenes) / target, 3)
-        tale.timings["cached"] = cached
-        tale.timings["total"] = round(sum(v for k, v in tale.timings.items() if k in STAGES), 3)
+        tale.timings["cached"] = [name for name, (_, cache, _) in ran.items() if cache.made == 0]
+        tale.timings["total"] = round(time.perf_counter() - started, 3)  # wall time: stages overlap
         if until in (None, "montage", "book"):
             _remove_stale_scene_files(folder, tale)
         tale.save(folder / "manifest.json")

@@ -155,7 +155,8 @@ class Tale:
     scenes: list[Scene] = field(default_factory=list)
     music: Music = field(default_factory=Music)
     backends: dict[str, dict[str, Any]] = field(default_factory=dict)
-    timings: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, Any] = field(default_factory=dict)  # seconds per stage; "cached": stages that reused all;
+    # "total": the run's wall time, less than the stages' sum as voice, picture and music overlap
     work: dict[str, dict[str, int]] = field(default_factory=dict)  # per stage: made / reused cache entries
     metrics: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)

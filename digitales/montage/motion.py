@@ -96,7 +96,7 @@ class Still:
 
 
 class FrameMaker:
-    """Renders the frames of a timeline of shots as raw yuv420p bytes."""
+    """Renders the frames of a timeline of shots as raw yuv420p bytes (a flat uint8 array each)."""
 
     def __init__(self, shots: list[Shot], size: tuple[int, int], fps: int, duration: float):
         self.shots, self.size, self.fps, self.duration = shots, size, fps, duration
@@ -112,7 +112,8 @@ class FrameMaker:
             self._planes[i] = shot.puppets() if shot.puppets else Still(rgb_to_yuv420(Image.open(shot.image)))
         return self._planes[i].at(t)
 
-    def _view(self, i: int, t: float) -> list[np.ndarray]:
+    def _view(self, i: int, t: float, into: list[np.ndarray]) -> None:
+        """Film shot i at time t into the Y, U and V planes `into`."""
         shot = self.shots[i]
         Y, U, V = self._source(i, t)
         sh, sw = Y.shape
@@ -124,29 +125,32 @@ class FrameMaker:
         ww, wh = w * scale, h * scale
         cx = sw / 2 + fx * (sw - ww) / 2
         cy = sh / 2 + fy * (sh - wh) / 2
-        planes = []
-        for plane, k, (pw, ph) in ((Y, 1.0, (w, h)), (U, 0.5, (w // 2, h // 2)), (V, 0.5, (w // 2, h // 2))):
+        for plane, k, out in zip((Y, U, V), (1.0, 0.5, 0.5), into):
             # output pixel centre x+0.5 maps to source (cx - ww/2) + (x+0.5)*scale, in this plane's units
             tx = (cx - ww / 2) * k + 0.5 * scale - 0.5
             ty = (cy - wh / 2) * k + 0.5 * scale - 0.5
             m = np.array([[scale, 0, tx], [0, scale, ty]], dtype=np.float64)
-            planes.append(cv2.warpAffine(plane, m, (pw, ph), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                                         borderMode=cv2.BORDER_REPLICATE))
-        return planes
+            cv2.warpAffine(plane, m, out.shape[::-1], dst=out, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                           borderMode=cv2.BORDER_REPLICATE)
 
-    def frame(self, n: int) -> bytes:
+    def frame(self, n: int) -> np.ndarray:
         t = (n + 0.5) / self.fps
         on = [i for i, s in enumerate(self.shots) if s.start <= t < s.end] or [len(self.shots) - 1]
-        planes = self._view(on[0], t)
+        w, h = self.size
+        out = np.empty(w * h * 3 // 2, np.uint8)  # the frame's bytes; each plane is written into its part
+        planes = [out[: w * h].reshape(h, w), *(part.reshape(h // 2, w // 2) for part in np.split(out[w * h:], 2))]
+        self._view(on[0], t, planes)
         if len(on) > 1:  # crossfade: the later shot fades in over the overlap
             nxt = self.shots[on[1]]
             alpha = (t - nxt.start) / max(1e-6, self.shots[on[0]].end - nxt.start)
             alpha = 0.5 - 0.5 * math.cos(math.pi * min(1.0, max(0.0, alpha)))
-            other = self._view(on[1], t)
-            planes = [cv2.addWeighted(p, 1 - alpha, q, alpha, 0) for p, q in zip(planes, other)]
+            other = [np.empty_like(p) for p in planes]
+            self._view(on[1], t, other)
+            for p, q in zip(planes, other):
+                cv2.addWeighted(p, 1 - alpha, q, alpha, 0, dst=p)
         light = min(1.0, t / FADE_IN, (self.duration - t) / FADE_OUT)
         if light < 1.0:
             light = max(0.0, light)
-            planes = [cv2.addWeighted(planes[0], light, planes[0], 0, 16 * (1 - light))] + [
-                cv2.addWeighted(p, light, p, 0, 128 * (1 - light)) for p in planes[1:]]
-        return b"".join(p.tobytes() for p in planes)
+            for p, black in zip(planes, (16, 128, 128)):
+                cv2.addWeighted(p, light, p, 0, black * (1 - light), dst=p)
+        return out

@@ -8,7 +8,8 @@ Here each figure gets a pose for every moment, and the picture is composed from 
   is still between their lines;
 - one the text says rolls, runs, flies, hops or swims is carried across the picture over
   the shot, bouncing as that way of moving does (a rolling bun turns round as it goes);
-- one the story brings in on a later line slides in from the nearer side as it is said;
+- one the story brings in on a later line slides in from the nearer side as it is said, and
+  one it takes away goes off as it is said: the way it is carried, else to the nearer side;
 - everyone breathes: a slow stretch of a per cent, each at a phase of their own.
 
 Poses are affine maps about the figure's feet (its centre when it rolls); each sprite is
@@ -54,6 +55,7 @@ BREATH_SECONDS = 3.4  # one breath
 EDGE = 0.03  # share of the width a carried figure keeps from the picture's edge
 ENTER_SECONDS = 1.2  # how long coming in takes
 ENTER_HOPS = 2  # little hops on the way in
+EXIT_SECONDS = 1.5  # how long going off takes
 
 
 @dataclass
@@ -77,10 +79,11 @@ class Sprite:
         Y, U, V = yuv_planes(rgba[..., :3])
         A = rgba[..., 3].astype(np.float32) / 255
         A2 = cv2.resize(A, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-        # premultiplied by alpha, so a resampled edge blends right; 8 bits, which OpenCV resamples
-        # fastest; one resampling per plane size
-        self.full = _bytes(np.dstack([Y * A, A * 255]))  # Y, alpha
-        self.half = _bytes(np.dstack([U * A2, V * A2, A2 * 255]))  # U, V, alpha at half size
+        # premultiplied by alpha, so a resampled edge blends right; 8 bits in four channels, which
+        # OpenCV resamples fastest (two channels take it nine times as long); one resampling per plane size
+        nothing = np.zeros_like(A)
+        self.full = _bytes(np.dstack([Y * A, A * 255, nothing, nothing]))  # Y, alpha
+        self.half = _bytes(np.dstack([U * A2, V * A2, A2 * 255, nothing[::2, ::2]]))  # U, V, alpha at half size
         self.x, self.y, self.w, self.h = meta["x"], meta["y"], w, h
         self.meta = meta
         self.others: list[float] = []  # the middles of the other characters on stage (Puppets sets them)
@@ -102,13 +105,19 @@ class Sprite:
             u = 0.5 - 0.5 * math.cos(math.pi * u)  # sets off and arrives gently
             dx = self.reach(move, picture_width) * u
             dy -= self.h * (lift + move.glide * math.sin(math.pi * u))
-            if move.spin:
-                angle, stretch = dx / (self.w / 2), 1.0  # rolls without slipping
         enters = self.meta.get("enters", -1)
         if 0 <= enters < len(timing.lines):
             u = min(1.0, max(0.0, (t - timing.lines[enters][0]) / ENTER_SECONDS))
             dx += self.offstage(picture_width) * (1 - u) ** 2  # off the picture until its line, then in
             dy -= 0.08 * self.h * abs(math.sin(math.pi * ENTER_HOPS * u))
+        leaves = self.meta.get("leaves", -1)
+        if 0 <= leaves < len(timing.lines):
+            u = min(1.0, max(0.0, (t - timing.lines[leaves][0]) / EXIT_SECONDS))
+            way = self.reach(move, picture_width) if move else 0.0  # carried: on the way it goes
+            dx += self.offstage(picture_width, dx, way) * u ** 2  # sets off slowly, then is gone for good
+            dy -= 0.08 * self.h * abs(math.sin(math.pi * ENTER_HOPS * u))
+        if move and move.spin:
+            angle, stretch = dx / (self.w / 2), 1.0  # rolls without slipping
         pivot = (self.w / 2, self.h / 2) if angle else (self.w / 2, self.h)  # a roll turns round its middle
         c, s = math.cos(angle), math.sin(angle)
         place = np.array([[1, 0, self.x + pivot[0] + dx], [0, 1, self.y + pivot[1] + dy], [0, 0, 1]])
@@ -129,10 +138,14 @@ class Sprite:
             room = -left if crowd > 0 else right
         return math.copysign(min(abs(room), move.distance * picture_width), room)
 
-    def offstage(self, picture_width: int) -> float:
-        """How far to the nearer side it must go to be out of the picture."""
-        left, right = self.x + self.w, picture_width - self.x
-        return -left - 2 if left <= right else right + 2
+    def offstage(self, picture_width: int, dx: float = 0.0, way: float = 0.0) -> float:
+        """How far it must go from `dx` off its place to be out of the picture: toward `way`'s
+        side, or with none the nearer one (turned round as it rolls, its corners reach further)."""
+        move = MOVES.get(self.meta.get("moves", ""))
+        margin = 2 + ((math.hypot(self.w, self.h) - self.w) / 2 if move and move.spin else 0)
+        left, right = self.x + dx + self.w + margin, picture_width - self.x - dx + margin
+        to_left = way < 0 if way else left <= right
+        return -left if to_left else right
 
     def voice(self, t: float, timing: Timing) -> float:
         """The loudness of this figure's own voice at t: nothing outside the lines it speaks."""
@@ -162,33 +175,43 @@ class Puppets:
             sprite.others = [o.x + o.w / 2 for o in sprites if o is not sprite]
         self.sprites = sorted(sprites, key=lambda sp: bool(sp.meta.get("moves")))  # who crosses passes in front
         self.timing = timing
+        # the picture of the last moment: each moment puts back the background only where figures were
+        self.canvas = [p.copy() for p in self.planes]
+        self.drawn: list[tuple[int, slice, slice]] = []  # (plane, rows, columns) the figures covered
 
     def at(self, t: float) -> list[np.ndarray]:
-        Y, U, V = (p.copy() for p in self.planes)
-        width = Y.shape[1]
+        """The picture at t (the same arrays each time, redrawn: use them before asking again)."""
+        for k, rows, cols in self.drawn:
+            self.canvas[k][rows, cols] = self.planes[k][rows, cols]
+        self.drawn = []
+        Y, U, V = self.canvas
         for sprite in self.sprites:
-            m = sprite.pose(t, self.timing, width)
-            _paste([Y], sprite.full, m)
-            _paste([U, V], sprite.half, np.diag([0.5, 0.5, 1.0]) @ m @ np.diag([2.0, 2.0, 1.0]))  # the map at half size
-        return [Y, U, V]
+            m = sprite.pose(t, self.timing, Y.shape[1])
+            if box := _paste([Y], sprite.full, m):
+                self.drawn.append((0, *box))
+            if box := _paste([U, V], sprite.half, np.diag([0.5, 0.5, 1.0]) @ m @ np.diag([2.0, 2.0, 1.0])):  # at half size
+                self.drawn += [(1, *box), (2, *box)]
+        return self.canvas
 
 
-def _paste(planes: list[np.ndarray], src: np.ndarray, m: np.ndarray) -> None:
-    """Blend `src` (premultiplied channels, one per plane, then alpha) into `planes` through the
-    map m, touching only the rows and columns it covers."""
+def _paste(planes: list[np.ndarray], src: np.ndarray, m: np.ndarray) -> tuple[slice, slice] | None:
+    """Blend `src` (premultiplied channels, one per plane, then alpha, then padding) into `planes`
+    through the map m, touching only the rows and columns it covers; return those (None: off the picture)."""
     h, w = src.shape[:2]
     corners = m @ np.array([[0, w, 0, w], [0, 0, h, h], [1, 1, 1, 1]], dtype=np.float64)
     x0, y0 = (max(0, math.floor(v) - 1) for v in corners[:2].min(axis=1))
     height, width = planes[0].shape
     x1, y1 = min(width, math.ceil(corners[0].max()) + 1), min(height, math.ceil(corners[1].max()) + 1)
     if x1 <= x0 or y1 <= y0:
-        return
+        return None
     local = (np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]]) @ m)[:2]
-    warped = cv2.warpAffine(src, local, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT)
-    keep = (255 - warped[..., -1]).astype(np.float32) * (1 / 255)
-    for k, plane in enumerate(planes):
-        region = plane[y0:y1, x0:x1]
-        region[:] = np.clip(region * keep + warped[..., k] + 0.5, 0, 255).astype(np.uint8)
+    warped = cv2.split(cv2.warpAffine(src, local, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR,
+                                      borderMode=cv2.BORDER_CONSTANT))
+    keep = cv2.subtract(255, warped[len(planes)])  # the share of the picture left showing, 0…255
+    for plane, colour in zip(planes, warped):
+        region = plane[y0:y1, x0:x1]  # in place, in 8 bits: as exact as in floats, the colour added is whole
+        cv2.add(cv2.multiply(region, keep, scale=1 / 255), colour, dst=region)
+    return slice(y0, y1), slice(x0, x1)
 
 
 def _bytes(a: np.ndarray) -> np.ndarray:

@@ -96,8 +96,8 @@ class FfmpegMontage(Backend):
         place(entry / result["video"], job.path("tale.mp4"))
         place(entry / result["storyboard"], job.path("storyboard.png"))
         tale.metrics["loudness_before_normalising"] = result["loudness_in"]
-        tale.files = {"video": "tale.mp4", "story": "story.md", "srt": "subtitles.srt",
-                      "vtt": "subtitles.vtt", "storyboard": "storyboard.png", "manifest": "manifest.json"}
+        tale.files.update({"video": "tale.mp4", "story": "story.md", "srt": "subtitles.srt",  # the book may be in
+                           "vtt": "subtitles.vtt", "storyboard": "storyboard.png", "manifest": "manifest.json"})
         if v.read_along:
             tale.files["ass"] = "subtitles.ass"
             tale.metrics["read_along"] = subtitles.word_timing(tale)

@@ -63,17 +63,17 @@ class ClipGuidedPicture(DiffusersPicture):
         """The latents after `steps` of gradient ascent, and CLIP's score at each step."""
         import torch
 
-        torch.manual_seed(seed)
+        chance = torch.Generator().manual_seed(seed)  # its own: music may draw from torch's global one meanwhile
         target = self.clip.text_vector(prompt)
         factor = 2 ** (len(self.generator.config.block_out_channels) - 1)
         h = max(8, WORK_HEIGHT // factor)
         w = max(8, round(h * size[0] / size[1]))
-        latents = torch.randn(1, self.generator.config.latent_channels, h, w).requires_grad_(True)
+        latents = torch.randn(1, self.generator.config.latent_channels, h, w, generator=chance).requires_grad_(True)
         optimiser = torch.optim.Adam([latents], lr=LEARNING_RATE)
         scores = []
         for _ in range(steps or self.settings.picture.steps):
             pixels = self._pixels(latents)
-            score = (self.clip.image_vectors(_cutouts(pixels)) @ target.T).mean()
+            score = (self.clip.image_vectors(_cutouts(pixels, chance)) @ target.T).mean()
             optimiser.zero_grad()
             (-score).backward()
             optimiser.step()
@@ -97,7 +97,7 @@ class ClipGuidedPicture(DiffusersPicture):
         return Image.fromarray((pixels * 255).round().astype("uint8"), "RGB")
 
 
-def _cutouts(pixels):
+def _cutouts(pixels, chance):
     """The whole picture and a few random square crops of it (a third to all of its height)."""
     import torch
     import torch.nn.functional as F
@@ -106,8 +106,8 @@ def _cutouts(pixels):
     side = min(h, w)
     cuts = [pixels]
     for _ in range(CUTS - 1):
-        size = max(4, int(side * float(torch.empty(1).uniform_(0.34, 1.0))))
-        y, x = int(torch.randint(0, h - size + 1, ())), int(torch.randint(0, w - size + 1, ()))
+        size = max(4, int(side * float(torch.empty(1).uniform_(0.34, 1.0, generator=chance))))
+        y, x = int(torch.randint(0, h - size + 1, (), generator=chance)), int(torch.randint(0, w - size + 1, (), generator=chance))
         cuts.append(pixels[:, :, y:y + size, x:x + size])
     return torch.cat([F.interpolate(c, size=(side, side), mode="bilinear", align_corners=False) for c in cuts])
 

@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -29,10 +30,10 @@ from digitales.picture.lexicon import KIND_ASSETS, SKY_ASSETS
 from digitales.picture.acting import move_of, movers
 from digitales.picture.matching import LIVING, WORD, Match, Noun, kind_of, match, nouns
 from digitales.picture.palette import palette_for
-from digitales.picture.presence import called, narration_and_speech, nominative, on_stage_text
+from digitales.picture.presence import called, going_away, leavers_of, narration_and_speech, nominative, on_stage_text
 from digitales.picture.scenery import paint_scenery, place_kind, weather_of
 from digitales.tale import Image as TaleImage
-from digitales.tale import Line, Scene, Tale
+from digitales.tale import Event, Line, Scene, Tale
 
 MIN_SHOT_CHARS = 110  # about 7 s of narration: a picture stays at least this long
 MAX_SHOTS = 3  # pictures per scene
@@ -118,9 +119,10 @@ class Looks:
         return self.by_key.get(key) or self.by_key.get(self.names.get(name.lower(), ""))
 
 
-def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str) -> list[Shot]:
+def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str, events: Sequence[Event] = ()) -> list[Shot]:
     """A scene's pictures: a new one from the line that brings things not shown yet, once the
-    picture before has been on screen for MIN_SHOT_CHARS of text and enough text is left."""
+    picture before has been on screen for MIN_SHOT_CHARS of text and enough text is left.
+    `events` are the plan's for this scene (who they send away leaves the picture)."""
     lines = scene.lines or [Line(text=s) for s in re.split(r"(?<=[.!?…])\s+", scene.text) if s]
     parts: list[list[int]] = [[]]
     seen: set[str] = set()
@@ -141,17 +143,19 @@ def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str) -> list[S
         speakers = [lines[i].speaker for i in spoken]
         shot = describe(text, lang, looks, speakers, scene.place, last_place, scene.time_of_day,
                         speech=[lines[i].text for i in spoken])
-        direct(shot, part, lines, lang, looks, shots[-1] if shots else None)
+        direct(shot, part, lines, lang, looks, shots[-1] if shots else None, leavers_of(events))
         shot.first_line = part[0]
         last_place = shot.place
         shots.append(shot)
     return shots
 
 
-def direct(shot: Shot, part: list[int], lines: list[Line], lang: str, looks: Looks, before: Shot | None) -> None:
+def direct(shot: Shot, part: list[int], lines: list[Line], lang: str, looks: Looks, before: Shot | None,
+           gone: set[str] = frozenset()) -> None:
     """The stage directions of a picture of the scene's lines `part` (acting.py; the montage acts
-    them out): who speaks which lines, who comes in on a later line, and from which line one
-    told to move moves. A speaker with no one named to talk to talks to whoever was on stage."""
+    them out): who speaks which lines, who comes in on a later line, from which line one told to
+    move moves, and after which one goes off. A speaker with no one named to talk to talks to
+    whoever was on stage."""
     spoken = [i for i in part if lines[i].speaker not in ("", "narrator")]
     was_there = {f.key for f in before.figures} if before else set()
     for n, figure in enumerate(shot.figures):
@@ -160,11 +164,33 @@ def direct(shot: Shot, part: list[int], lines: list[Line], lang: str, looks: Loo
         enters = first if figure.character and first > part[0] and figure.key not in was_there else -1
         told = next((i for i in part if figure.moves and i not in spoken
                      and any(move_of(w) == figure.moves for w in WORD.findall(lines[i].text))), -1)
-        shot.figures[n] = replace(figure, lines=said_by, enters=enters, moves_at=told if told > part[0] else -1)
+        leaves = _leaves(figure, part, lines, lang, looks, gone) if figure.character else -1
+        shot.figures[n] = replace(figure, lines=said_by, enters=enters, moves_at=told if told > part[0] else -1,
+                                  leaves=leaves if leaves >= max(enters, 0) else -1)
     if before and spoken and not any(f.character and not f.speaking for f in shot.figures):
         partner = next((f for f in before.figures if f.character and f.key not in {g.key for g in shot.figures}), None)
         if partner:
-            shot.figures.append(replace(partner, speaking=False, lines=(), moves="", moves_at=-1, enters=-1))
+            shot.figures.append(replace(partner, speaking=False, lines=(), moves="", moves_at=-1, enters=-1, leaves=-1))
+
+
+def _leaves(figure: Figure, part: list[int], lines: list[Line], lang: str, looks: Looks, gone: set[str]) -> int:
+    """The line after which a character goes off: the picture's last line that brings it, when the
+    narrator tells it and the plan's events send it away (`gone`), or, with no such event, when
+    that line says it goes (presence.going_away). -1: it stays."""
+    last = max((i for i in part if figure.key in _named(lines[i], lang, looks)), default=-1)
+    if last < 0 or lines[last].speaker not in ("", "narrator"):
+        return -1
+    if gone:
+        return last if figure.key in gone else -1
+    narrated = on_stage_text(narration_and_speech(lines[last].text, [], lang)[0], lang)  # not «от бабы»: she stays
+    return last if figure.key in going_away(narrated, lambda w: _acting(w, lang, looks), lang) else -1
+
+
+def _acting(word: str, lang: str, looks: Looks) -> str | None:
+    """The character a word names as the one doing something (a Russian one in the nominative)."""
+    if not (nominative(word, lang) or word.lower() in looks.names):
+        return None
+    return next((f.key for n in nouns(word, lang, frozenset(looks.names)) if (f := looks.character_for(n))), None)
 
 
 def _named(line: Line, lang: str, looks: Looks) -> set[str]:
@@ -271,7 +297,7 @@ def render_layers(shot: Shot, size: tuple[int, int], mood: str, time_of_day: str
     shadows = Image.new("L", size, 0)
     draw = ImageDraw.Draw(shadows)
     for p in placed:
-        if p.row != "sky" and not p.figure.moves and p.figure.enters < 0:  # no shadow left where one is not yet or no more
+        if p.row != "sky" and not p.figure.moves and p.figure.enters < 0 and p.figure.leaves < 0:  # none where one is not yet or no more
             draw.ellipse(contact_shadow(p), fill=90)
     shadows = shadows.filter(ImageFilter.GaussianBlur(max(1, size[1] / 300)))
     img.paste((20, 20, 30), (0, 0), shadows)
@@ -295,7 +321,8 @@ def save_layers(background: Image.Image, placed: list[Placed], path: Path) -> No
         (np.asarray(p.image.convert("RGBA")), {"key": p.figure.key, "x": p.x, "y": p.y, "row": p.row,
                                                "character": p.figure.character, "speaking": p.figure.speaking,
                                                "lines": list(p.figure.lines), "moves": p.figure.moves,
-                                               "moves_at": p.figure.moves_at, "enters": p.figure.enters})
+                                               "moves_at": p.figure.moves_at, "enters": p.figure.enters,
+                                               "leaves": p.figure.leaves})
         for p in placed])
 
 
@@ -325,7 +352,8 @@ class PicturePerShot(Backend):
         prepared = False
         last_place = "field"
         for n, scene in enumerate(tale.scenes):
-            shots = plan_shots(scene, tale.lang, self.looks, last_place)
+            beats = tale.plan.beats if len(tale.plan.beats) == len(tale.scenes) else []  # a scene per beat, as written
+            shots = plan_shots(scene, tale.lang, self.looks, last_place, beats[n].events if beats else [])
             last_place = shots[-1].place
             scene.images = []
             for k, shot in enumerate(shots):
@@ -369,7 +397,7 @@ class CollagePicture(PicturePerShot):
         return {"place": shot.place, "figures": [(f.asset, f.size, f.tint, f.speaking, f.sky, f.character, f.count)
                                                  for f in shot.figures],
                 "mood": scene.mood, "time": scene.time_of_day, "text": shot.text,
-                "acting": [(f.key, f.moves, f.moves_at, f.lines, f.enters) for f in shot.figures]}
+                "acting": [(f.key, f.moves, f.moves_at, f.lines, f.enters, f.leaves) for f in shot.figures]}
 
     def draw(self, shot: Shot, scene: Scene, tale: Tale, size: tuple[int, int], seed: int) -> Image.Image:
         return render_shot(shot, size, scene.mood, scene.time_of_day, seed, self.floor())

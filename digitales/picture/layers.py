@@ -22,7 +22,7 @@ def path_of(picture: Path) -> Path:
 
 def save(path: Path, background: np.ndarray, figures: list[tuple[np.ndarray, dict]]) -> None:
     """`background` RGB; `figures` in drawing order, each an RGBA sprite and its part: key, x, y
-    (its top left in the picture), row, character, speaking, lines, moves, moves_at, enters."""
+    (its top left in the picture), row, character, speaking, lines, moves, moves_at, enters, leaves."""
     arrays = {f"figure{i}": sprite for i, (sprite, _) in enumerate(figures)}
     meta = json.dumps([part for _, part in figures], ensure_ascii=False)
     with open(path, "wb") as f:

@@ -48,6 +48,7 @@ class Figure:
     moves_at: int = -1  # the scene's line that tells it (-1: from the picture's start)
     lines: tuple[int, ...] = ()  # the scene's lines it speaks: the montage moves it with its voice
     enters: int = -1  # the scene's line that brings it in, when it is not there from the picture's start
+    leaves: int = -1  # the scene's line that takes it away: it goes off as it is said
 
 
 @dataclass

@@ -337,15 +337,15 @@ class _QueueReporter:
     """The pipeline's progress, sent to the server (at most ~5 updates a second per stage)."""
 
     def __init__(self, events: _Events) -> None:
-        self.events, self.last = events, 0.0
+        self.events, self.last = events, {}  # stage → when it last reported: stages run at once
 
     def stage_started(self, stage: str, backend: str) -> None:
         self.events.put("started", stage, backend)
 
     def advanced(self, stage: str, done: int, total: int, note: str) -> None:
         now = time.monotonic()
-        if now - self.last >= 0.2 or done >= total:
-            self.last = now
+        if now - self.last.get(stage, 0.0) >= 0.2 or done >= total:
+            self.last[stage] = now
             self.events.put("advanced", stage, done, total)
 
     def stage_finished(self, stage: str, seconds: float, made: int, reused: int) -> None:

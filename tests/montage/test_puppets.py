@@ -94,3 +94,47 @@ def test_one_the_story_brings_in_later_comes_in_on_their_line(tmp_path):
     before, during, after = frames[int(2.5 * FPS)], frames[int(3.4 * FPS)], frames[int(4.8 * FPS)]
     assert np.abs(after[box] - before[box]).mean() > 10, "not there before its line, there after"
     assert np.abs(during[box] - after[box]).mean() > 1, "on its way in while the line begins"
+
+
+def test_one_the_story_takes_away_is_in_the_picture_before_their_line_and_out_of_it_at_the_end(tmp_path):
+    path, placed = layered(tmp_path, "Лиса сидит, и волк сидит. Волк убежал.", [], {"Волк": {"leaves": 1, "moves": ""}})
+    seconds = 6.0
+    timing = Timing(0.0, seconds, [(0.5, 2.0), (3.0, 4.0)], np.zeros(int(seconds * FPS) + 1, np.float32), FPS)
+    wolf = next(s for s in Puppets(layers.path_of(path), timing).sprites if s.meta["key"] == "Волк")
+
+    def span(t):  # the wolf's left and right edges in the picture at t
+        xs = (wolf.pose(t, timing, 716) @ np.array([[0, wolf.w, 0, wolf.w], [0, 0, wolf.h, wolf.h], [1, 1, 1, 1]]))[0]
+        return xs.min(), xs.max()
+
+    assert span(2.9) == span(0.0) and 0 <= span(0.0)[0] and span(0.0)[1] <= 716, "in its place until its line"
+    assert span(seconds)[1] < 0 or span(seconds)[0] > 716, "off the picture at the shot's end"
+    frames = film(path, timing, seconds)
+    box = box_in_frame(placed["Волк"])
+    before, after = frames[int(2.8 * FPS)], frames[int(4.9 * FPS)]
+    assert np.abs(after[box] - before[box]).mean() > 10, "where the wolf stood is empty"
+    fox = box_in_frame(placed["Лиса"])
+    assert np.abs(after[fox] - before[fox]).mean() < 2, "the fox stays"
+
+
+def test_stage_directions_send_off_one_the_narration_or_the_plan_takes_away_but_not_one_who_sings_of_it():
+    from digitales.picture.collage import plan_shots
+    from digitales.tale import Event, Line, Scene
+
+    tale = Tale(title="t", lang="ru")
+    tale.characters = [Character("Волк", "other", "male", kind="wolf"), Character("Лиса", "other", "female", kind="fox")]
+    scene = Scene(index=1, text="", mood="calm", place="лес")
+    scene.lines = [Line("Волк и лиса сидят на поляне."), Line("Я от зайца ушёл!", speaker="Волк"),
+                   Line("Волк убежал в лес.")]
+    (shot,) = plan_shots(scene, "ru", Looks(tale), "field")
+    assert {f.key: f.leaves for f in shot.figures if f.character} == {"Волк": 2, "Лиса": -1}
+    scene.lines = [Line("Волк и лиса сидят на поляне."), Line("Я от зайца ушёл!", speaker="Волк"),
+                   Line("Волк прилёг.")]
+    (shot,) = plan_shots(scene, "ru", Looks(tale), "field")
+    assert {f.key: f.leaves for f in shot.figures if f.character} == {"Волк": -1, "Лиса": -1}, "a song is not a going"
+    scene.lines = [Line("Волк и лиса сидят на поляне."), Line("От зайца волк убежал, от лисы убежал, а от медведя не убежал.")]
+    (shot,) = plan_shots(scene, "ru", Looks(tale), "field")
+    assert {f.key: f.leaves for f in shot.figures if f.character} == {"Волк": -1, "Лиса": -1}, "the last word: not gone"
+    # the plan's events first: the fox leaves where she is last told of, though no verb says it
+    scene.lines = [Line("Волк и лиса сидят на поляне."), Line("Волк убежал бы, да лень."), Line("Лиса пошла домой.")]
+    (shot,) = plan_shots(scene, "ru", Looks(tale), "field", [Event("leave", who=["Лиса"])])
+    assert {f.key: f.leaves for f in shot.figures if f.character} == {"Волк": -1, "Лиса": 2}
