@@ -106,7 +106,7 @@ def _feared_harmless(reading: Reading) -> bool:
         return False
     hero, feared = reading.characters[0].kind, reading.characters[1].kind
     on_land = feared.moves != "swim" or hero.moves == "swim"  # a bear afraid of a fish meets it by no path
-    return hero.name not in feared.eats and feared.nature != "villain" and hero.scale > feared.scale and on_land
+    return hero.name not in feared.eats and feared.nature != "villain" and hero.scale >= feared.scale and on_land
 
 
 def at_sea(kind) -> bool:

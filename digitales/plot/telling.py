@@ -95,6 +95,8 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
                     key in SHORTENED or bound.proper or _epithet(bound, lang)):
                 name = _short(bound, lang)
             mentioned.add(key)
+            if case == "a" and lang == "en" and bound.gender == "plural" and not bound.proper:
+                case = None  # "the spectacles", never "a spectacles"
             text = _said(name, case, lang, bound.proper)
         return text[:1].upper() + text[1:] if capital and text else text
 
@@ -236,6 +238,7 @@ ON_RU = {"опушка", "луг", "поляна", "площадь", "дорог
          "рябина", "ель", "ёлка", "сосна", "дуб", "берёза", "липа", "клён", "дерево", "ярмарка", "лестница", "пустырь",
          "плетень", "грядка", "рынок", "пастбище", "мост", "крыльцо", "опушка", "вершина", "верхушка", "полянка", "лужок", "отмель", "скала",
          "полка", "льдина", "завалинка", "печурка", "кухня", "почта", "станция", "просека", "вырубка"}  # на рябине, на ярмарке, на плетне
+IN_RU = {"тёплые края", "теплые края", "дальние края", "края"}  # «в тёплых краях», though «на краю»
 ON_EN = {"path", "road", "lane", "square", "steppe", "edge", "shore", "island", "hill", "roof",
          "branch", "stump", "bank", "farm", "stairs", "staircase"}
 
@@ -243,7 +246,7 @@ ON_EN = {"path", "road", "lane", "square", "steppe", "edge", "shore", "island", 
 def with_preposition(place: str, case: str, lang: str) -> str:
     head = head_noun(place) if lang == "ru" else _english_head(place)
     if lang == "ru":
-        on = head in ON_RU
+        on = head in ON_RU and place.lower() not in IN_RU
         if case == "from":
             return ("с " if on else "из ") + inflect_phrase(place, "gent", animate=False)
         return ("на " if on else "в ") + inflect_phrase(place, "loct" if case == "in" else "accs", animate=False)

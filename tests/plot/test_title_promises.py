@@ -50,3 +50,20 @@ def test_a_penguins_friends_are_of_the_sea_never_a_star_or_a_bull(seed):
     tale = planned_tale("The Lonely Little Penguin", "novella", "en", seed=seed)
     helpers = [c.kind for c in tale.characters if c.role.startswith("helper")]
     assert helpers and all(k not in ("star", "bull", "beetle", "dragon") for k in helpers), helpers
+
+
+def test_what_blind_read_10_found():
+    """A fox afraid of geese is afraid of them (a goose is no smaller than a fox, and hunts no fox);
+    a dormouse is a mouse, and a sleepy one; spectacles are never 'a spectacles'; a fox cub
+    looks in the warm lands, «в тёплых краях», not «на тёплых краях»."""
+    from digitales.plot.premise import read_title
+    from digitales.plot.telling import with_preposition
+
+    assert planned_tale("The Fox Who Was Afraid of Geese", "comedy", "en", seed=0).plan.tale_type == "feared"
+    dormouse = read_title("The Sleepy Little Dormouse", "en")
+    assert (dormouse.hero.kind.name, dormouse.trait) == ("mouse", "sleepy")
+    for seed in range(3):
+        _, text = told("The Badger Who Lost His Spectacles", "fairy_tale", "en", seed)
+        assert "a spectacles" not in text.lower()
+    assert with_preposition("тёплые края", "in", "ru") == "в тёплых краях"
+    assert with_preposition("край леса", "in", "ru") == "на краю леса"
