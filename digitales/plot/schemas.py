@@ -378,7 +378,8 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
         wise = [w for w in WISE if hero is not None and hero.person or w in safe]  # no owl to advise a mouse
         return free(wise) or free(safe)
     teachers = [m for m in words_table()["skills"].get(reading.skill, {}).get("masters", [])
-                if not (hero and m in table and hero.name in table[m].eats)]  # no heron teaches a frog to fish
+                if not (hero and m in table and hero.name in table[m].eats)  # no heron teaches a frog to fish
+                and (m not in FAR_AWAY or neighbours is not None and m in neighbours)]  # no monkey in a bear's wood
     if rule == "mentor":
         return free(teachers) or free([w for w in WISE if w in safe]) or free(safe)
     if rule == "foe":
