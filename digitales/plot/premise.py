@@ -114,11 +114,14 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
         return
     words = re.findall(r"[A-Za-zА-Яа-яЁё]+", title)
     hero = reading.hero.name.split()[-1].lower()
-    if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спят|спать|sleeps?)\b", title, re.I):
-        after = next((j + 1 for j, w in enumerate(words) if w.lower() == hero), 1)
-        reading.habit, reading.thing = "watch", Named(" ".join(words[after:]).lower(), "neuter")
+    after = next((j + 1 for j, w in enumerate(words) if w.lower() == hero), None)  # the words after the hero
+
+    def found(habit: str, said: list[str]) -> None:  # said as the title says it: «зимой спит», "drums on trees"
+        reading.habit, reading.thing = habit, Named(" ".join(said).lower(), "neuter")
         reading.thing_class, reading.owner, reading.objects = "feature", reading.hero.name, []
-        return
+
+    if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спят|спать|sleeps?)\b", title, re.I):
+        return found("watch", words[after or 1:])
     for i, word in enumerate(words):
         if lang == "ru":
             verbs = [p for p in morph().parse(word) if p.tag.POS in ("VERB", "INFN")]
@@ -126,12 +129,7 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
         else:
             habit = habit_of(word.lower(), "en") if i > 0 and words[i - 1].lower() == hero else ""
         if habit:
-            after = next((j + 1 for j, w in enumerate(words) if w.lower() == hero), i)
-            said = " ".join(words[min(after, i):]).lower()  # «зимой спит», "drums on trees"
-            reading.habit, reading.thing, reading.thing_class = habit, Named(said, "neuter"), "feature"
-            reading.owner = reading.hero.name
-            reading.objects = []
-            return
+            return found(habit, words[min(after or i, i):])
 
 
 def sound_of(word: str, lang: str) -> str:
@@ -329,8 +327,7 @@ def _read_russian(title: str) -> Reading:
         kind = kind_of(low, "ru")
         start, end = _name_span(words, parses, i, p)
         if start < i:  # «летучая мышь» is a bat, whatever a мышь is
-            kind = kind_of(_phrase_nominative(words, parses, start, i).replace("ё", "е"), "ru") or kind_of(
-                _phrase_nominative(words, parses, start, i), "ru") or kind
+            kind = kind_of(_phrase_nominative(words, parses, start, i), "ru") or kind
         if reading.thing is not None and _phrase_nominative(words, parses, start, i) == reading.thing.name:
             i = end  # the goal's thing, read with its verb («искал маму»)
             continue

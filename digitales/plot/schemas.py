@@ -111,7 +111,7 @@ def _feared_harmless(reading: Reading) -> bool:
 
 def at_sea(kind) -> bool:
     """A hero who lives in the sea (a whale, a dolphin): its tale is told at sea, not in the wood."""
-    return kind is not None and any(kind.name in REGIONS[r] for r in AT_SEA)  # a penguin swims for its fish too
+    return bool(lands_of(kind) & AT_SEA)  # a penguin swims for its fish too
 
 
 def feared_size(kind) -> str:
@@ -347,11 +347,16 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     return cast
 
 
+def lands_of(kind: Kind | None) -> set[str]:
+    """The far-off lands (REGIONS) a kind lives in; none for the hedgehog of our own wood."""
+    return {r for r, members in REGIONS.items() if kind is not None and kind.name in members}
+
+
 def _anyone(hero: Kind | None, table: dict[str, Kind], used: set[str]) -> list[str]:
     """When no one fits a role's rule: a neighbour of the hero's own land (a seal for a penguin),
     never a star, a dragon or a farm bull far from its yard."""
     pool = [k for k in table if not table[k].person and k not in used and k not in CREATURES and k not in SKY_KINDS]
-    lands = [r for r, members in REGIONS.items() if hero is not None and hero.name in members]
+    lands = lands_of(hero)
     near = [k for k in pool if any(k in REGIONS[r] for r in lands)] if lands else [k for k in pool if k not in FAR_AWAY]
     return near or pool
 
@@ -361,7 +366,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     def free(names):
         return [n for n in names if n in table and n not in used]
 
-    lands = {r for r, members in REGIONS.items() if hero and hero.name in members}  # a giraffe's neighbours are the savanna's
+    lands = lands_of(hero)  # a giraffe's neighbours are the savanna's
     neighbours = set().union(*(REGIONS[r] for r in lands)) if lands else None
     animals = [k for k in table.values() if not k.person and k.nature not in ("villain", "magic") and k.name not in CREATURES
                and ((k.name in neighbours if neighbours is not None else k.name not in FAR_AWAY)  # a crocodile is no forest neighbour,

@@ -192,6 +192,7 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
     things, places = _things(schema, reading, cast, lang, bound)
     tags = _tags(reading, cast, genre, schema, lang) + [f"rounds={count}"]  # a two-round tale's last one met is helper2
     tag_map = dict(t.split("=", 1) for t in tags)
+    phrases = phrases_for(schema.phrases, tags, lang)
     beats, place = [], ""
     for step, r in _expanded([s for s in schema.steps if holds(s.get("when", {}), tag_map)], count):
         slots = dict(bound)
@@ -203,7 +204,7 @@ def _schema_plan(schema: Schema, reading: Reading, genre: str, lang: str, count:
         slots["place"] = Bound(place, _gender_of_place(place, lang))
         who = [slots[w].name for w in step.get("who", ["hero"]) if w in slots]
         objects = [slots[o].name for o in step.get("objects", []) if o in slots]
-        summary = fill(step.get(f"summary_{lang}", ""), slots, lang, phrases_for(schema.phrases, tags, lang), r) if step.get(
+        summary = fill(step.get(f"summary_{lang}", ""), slots, lang, phrases, r) if step.get(
             f"summary_{lang}") else ""
         event = Event(action=step.get("action", step["id"]), who=who, to=slots[step["to"]].name if step.get("to") in slots else "",
                       objects=objects, moves=step.get("moves", ""), summary=summary, step=f"{schema.id}/{step['id']}",

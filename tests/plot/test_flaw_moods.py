@@ -10,6 +10,7 @@ from digitales.plot.story import planned_tale
 from digitales.plot.world import TIMES
 from digitales.text.morph import lemmas
 from digitales.writer.embedded import write
+from tests.plot.test_world import assert_named_before_acting, assert_things_said
 
 TITLES = [  # (title, language, trait)
     ("Ворчливый ёжик", "ru", "grumpy"), ("Сердитый барсук", "ru", "grumpy"),
@@ -27,10 +28,6 @@ CHANGE = {  # the words the last scene answers the first with
 }
 REPEATED = {"grumpy": ("grumpy-round", "grumpy-come"), "lonely": ("lonely-round", "lonely-found"),
             "lonely-sea": ("lonely-sea-round", "lonely-sea-found"), "sleepy": ("sleepy-round", "sleepy-wake")}
-
-
-def heads(name, lang):  # as tests/plot/test_world.py: the word as written counts too
-    return {w for w in set(lemmas(name, lang)) | set(name.lower().split()) if w not in ("the", "a", "an", "old", "little")}
 
 
 def told(title, genre, lang, seed, minutes=None):
@@ -62,16 +59,10 @@ def test_the_trait_is_named_first_and_the_change_is_told_last(title, lang, trait
 def test_a_mood_tale_keeps_the_storys_rules(title, lang, trait, genre):
     for seed, minutes in ((2, None), (3, 1.0), (4, 3.5), (5, 5.0)):
         tale, scenes = told(title, genre, lang, seed, minutes)
-        said = set()
-        for beat, paragraphs in zip(tale.plan.beats, scenes):
-            said |= set(lemmas(" ".join(paragraphs), lang))
-            for event in beat.events:
-                for who in event.who:  # nobody acts before the story has named them
-                    assert heads(who, lang) & said, f"{who!r} acts in {beat.function!r} before being named"
-        text = " ".join(p for s in scenes for p in s)
-        for thing in tale.plan.things:
-            if thing.role in ("goal", "object"):
-                assert heads(thing.name, lang) & set(lemmas(text, lang)), f"{thing.name!r} is bound but never said"
+        texts = [" ".join(paragraphs) for paragraphs in scenes]
+        assert_named_before_acting(tale, texts, lang)
+        assert_things_said(tale, texts, lang)
+        text = " ".join(texts)
         order = [TIMES.index(b.time_of_day) for b in tale.plan.beats]
         days = [any(e.slots.get("new_day") for e in b.events) for b in tale.plan.beats]
         assert all(order[i] >= order[i - 1] or days[i] for i in range(1, len(order)))

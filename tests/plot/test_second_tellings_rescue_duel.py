@@ -3,7 +3,6 @@ told with other events (the rescue: a servant carried off, a strawberry trail, s
 the duel: a dammed river, an arrow, an oak, the river's water), so that two tales of one type in
 one evening do not read as one tale twice. Each telling is told whole, never mixed with the other."""
 
-import json
 import random
 import re
 
@@ -14,6 +13,7 @@ from digitales.plot.schemas import schemas
 from digitales.plot.story import planned_tale
 from digitales.plot.telling import TELLINGS
 from digitales.writer.embedded import write
+from tests.plot.test_second_tellings_mc import variants_by_telling
 
 # title, genre, language, tale type, words the tale must name (its characters, the one saved)
 TITLES = [
@@ -93,16 +93,11 @@ def test_a_short_or_a_long_second_telling_stays_whole(title, genre, lang, kind, 
 def test_every_first_variant_has_a_second_twin(schema_id):
     for step in schemas()[schema_id].steps:
         for lang in ("ru", "en"):
-            variants = step.get(lang, [])
-            assert all(v.get("telling") in TELLINGS for v in variants), (step["id"], lang)
-            whens = {t: {json.dumps(v.get("when", {}), sort_keys=True) for v in variants if v["telling"] == t}
-                     for t in TELLINGS}
-            assert whens["first"] == whens["second"], (step["id"], lang)
+            count = variants_by_telling(step, lang)
+            assert set(count["first"]) == set(count["second"]), (step["id"], lang)
             if step.get("repeat"):  # round by round: the second has a variant for each round the first has
-                for when in whens["first"]:
-                    count = {t: sum(1 for v in variants if v["telling"] == t
-                                    and json.dumps(v.get("when", {}), sort_keys=True) == when) for t in TELLINGS}
-                    assert count["second"] >= count["first"], (step["id"], lang, when, count)
+                for when in count["first"]:
+                    assert count["second"][when] >= count["first"][when], (step["id"], lang, when, count)
 
 
 def test_the_rescue_rounds_keep_the_bodies_they_are_cast_for():

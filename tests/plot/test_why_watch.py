@@ -15,9 +15,9 @@ from digitales.plot.schemas import schemas
 from digitales.plot.story import _schema_plan, planned_tale
 from digitales.plot.world import TIMES, problems
 from digitales.tale import Tale
-from digitales.text.morph import lemmas
 from digitales.writer.embedded import write
-from tests.plot.test_why_habits import heads, told
+from tests.plot.test_why_habits import told
+from tests.plot.test_world import assert_named_before_acting
 
 # title, language, the habit as the title says it (after the hero)
 TITLES = [("Почему сова спит днём", "ru", "спит днём"),
@@ -72,12 +72,7 @@ def test_a_watch_why_tale_is_told_whole_and_keeps_the_storys_rules(title, lang, 
     tries = [s for b, s in zip(tale.plan.beats, scenes) if b.function == "habit_try"]
     assert len(tries) == 2 and all(nod in s for s in tries)
     # nobody acts before being named; time goes forward
-    said = set()
-    for beat, scene in zip(tale.plan.beats, scenes):
-        said |= set(lemmas(scene, lang))
-        for event in beat.events:
-            for who in event.who:
-                assert heads(who, lang) & said, f"{who!r} acts in {beat.function!r} before being named"
+    assert_named_before_acting(tale, scenes, lang)
     order = [TIMES.index(b.time_of_day) for b in tale.plan.beats]
     assert order == sorted(order)
 

@@ -36,20 +36,31 @@ def heads(name, lang):  # «белка» alone lemmatises to «белок»: the
     return {w for w in set(lemmas(name, lang)) | set(name.lower().split()) if w not in ("the", "a", "an", "old", "little")}
 
 
+def assert_named_before_acting(tale, scenes: list[str], lang: str) -> None:
+    """Nobody acts before the story has named them (`scenes`: one text per beat)."""
+    said = set()
+    for beat, scene in zip(tale.plan.beats, scenes):
+        said |= set(lemmas(scene, lang))
+        for event in beat.events:
+            for who in event.who:
+                assert heads(who, lang) & said, f"{who!r} acts in {beat.function!r} before being named"
+
+
+def assert_things_said(tale, scenes: list[str], lang: str) -> None:
+    """Every thing the plan binds as the goal or an object is said somewhere in the tale."""
+    text = set(lemmas(" ".join(scenes), lang))
+    for thing in tale.plan.things:
+        if thing.role in ("goal", "object"):
+            assert heads(thing.name, lang) & text, f"{thing.name!r} is bound but never said"
+
+
 @pytest.mark.parametrize("title, genre, lang, seed", list(random_titles()))
 def test_a_random_plan_keeps_the_storys_rules(title, genre, lang, seed):
     tale = planned_tale(title, genre, lang, seed)  # make_plan itself refuses a plan that breaks world.problems
     scenes = write(tale)
-    said = set()
-    for beat, paragraphs in zip(tale.plan.beats, scenes):
-        said |= set(lemmas(" ".join(paragraphs), lang))
-        for event in beat.events:
-            for who in event.who:  # nobody acts before the story has named them
-                assert heads(who, lang) & said, f"{who!r} acts in {beat.function!r} before being named"
-    text = set(lemmas(" ".join(p for s in scenes for p in s), lang))
-    for thing in tale.plan.things:
-        if thing.role in ("goal", "object"):
-            assert heads(thing.name, lang) & text, f"{thing.name!r} is bound but never said"
+    texts = [" ".join(paragraphs) for paragraphs in scenes]
+    assert_named_before_acting(tale, texts, lang)
+    assert_things_said(tale, texts, lang)
     order = [TIMES.index(b.time_of_day) for b in tale.plan.beats]
     days = [any(e.slots.get("new_day") for e in b.events) for b in tale.plan.beats]
     for i in range(1, len(order)):
