@@ -6,8 +6,8 @@ Here each figure gets a pose for every moment, and the picture is composed from 
 
 - the speaker rises and stretches with the loudness of their own voice, line by line, and
   is still between their lines;
-- one the text says rolls, runs, flies, hops or swims is carried across the picture over
-  the shot, bouncing as that way of moving does (a rolling bun turns round as it goes);
+- one the text says rolls, runs, flies, hops or swims (or the plan's events say so, or that
+  it walks) is carried across the picture over the shot, bouncing as that way of moving does (a rolling bun turns round as it goes);
 - one the story brings in on a later line slides in from the nearer side as it is said, and
   one it takes away goes off as it is said: the way it is carried, else to the nearer side;
 - everyone breathes: a slow stretch of a per cent, each at a phase of their own.
@@ -47,6 +47,7 @@ MOVES = {
     "fly": Move(0.45, 0.04, 1.5, glide=0.6),
     "hop": Move(0.30, 0.22, 1.2),
     "swim": Move(0.30, 0.04, 0.7),
+    "walk": Move(0.22, 0.025, 1.8),  # the plan's events only: a slow stroll across
 }
 SPEAK_LIFT = 0.06  # share of its height the speaker rises at full loudness
 SPEAK_STRETCH = 0.05  # and stretches

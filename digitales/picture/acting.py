@@ -1,5 +1,6 @@
 """Stage directions for a picture's figures: which lines each one speaks, and how the text
-says one moves (катится, бежит, летит, прыгает, плывёт; rolls, runs, flies, hops, swims).
+says one moves (катится, бежит, летит, прыгает, плывёт; rolls, runs, flies, hops, swims) or,
+where no verb says it, how the plan's events say one goes (collage.carry_by_events).
 
 The picture stage writes them beside each picture's layers; the montage acts them out
 (montage/puppets.py). The one who moves is the character named nearest the verb in its
@@ -20,6 +21,7 @@ MOVE_WORDS = {
     "hop": r"\w*пры[гж]\w*|\w*скак\w*|\w*скоч\w*|hop(?:s|ped|ping)?|jump(?:s|ed|ing)?",
     "swim": r"\w*плы(?:в|л|ть)\w*|\w*плава\w*|swim(?:s|ming)?|swam",
 }
+MOVES_DRAWN = (*MOVE_WORDS, "walk")  # a plan's event may also say one walks (no verb finds it: too common)
 _MOVES = [(kind, re.compile(rf"^(?:{pattern})$")) for kind, pattern in MOVE_WORDS.items()]
 CLAUSE_BREAK = re.compile(r"[,;:—–]")
 NOT_MOVES = {"катя", "убежище", "прибежище", "плывун"}  # look alike, move nothing

@@ -27,11 +27,12 @@ from digitales.picture import clipart, fonts, layers
 from digitales.picture.card import picture_size, place_title_card, saved
 from digitales.picture.layout import Figure, Placed, arrange, contact_shadow
 from digitales.picture.lexicon import KIND_ASSETS, SKY_ASSETS
-from digitales.picture.acting import move_of, movers
+from digitales.picture.acting import MOVES_DRAWN, move_of, movers
 from digitales.picture.matching import LIVING, WORD, Match, Noun, kind_of, match, nouns
 from digitales.picture.palette import palette_for
 from digitales.picture.presence import called, going_away, leavers_of, narration_and_speech, nominative, on_stage_text
 from digitales.picture.scenery import paint_scenery, place_kind, weather_of
+from digitales.plot.kinds import kinds
 from digitales.tale import Image as TaleImage
 from digitales.tale import Event, Line, Scene, Tale
 
@@ -147,7 +148,32 @@ def plan_shots(scene: Scene, lang: str, looks: Looks, last_place: str, events: S
         shot.first_line = part[0]
         last_place = shot.place
         shots.append(shot)
+    carry_by_events(shots, parts, lines, events, lang, looks)
     return shots
+
+
+def carry_by_events(shots: list[Shot], parts: list[list[int]], lines: list[Line], events: Sequence[Event],
+                    lang: str, looks: Looks) -> None:
+    """Motion the plan's events tell (Event.moves: how the one acting goes), for one no verb of
+    the narration sets moving: in the picture of the scene as far along as the event is among
+    the scene's events, from the first line there that tells of it. A verb said wins: it says
+    when; an event only says how."""
+    for n, event in enumerate(events):
+        if event.moves not in MOVES_DRAWN or not event.who:
+            continue
+        holding = [k for k, shot in enumerate(shots) if any(f.key == event.who[0] and f.character for f in shot.figures)]
+        if not holding:
+            continue
+        k = holding[round(n / max(1, len(events) - 1) * (len(holding) - 1))]
+        shot, part = shots[k], parts[k]
+        for i, figure in enumerate(shot.figures):
+            if figure.key != event.who[0] or figure.moves or (figure.enters >= 0 and figure.leaves >= 0):  # in and out: enough
+                continue
+            if not _goes_so(looks.kinds.get(figure.key, ""), event.moves):
+                continue
+            told = next((j for j in part if lines[j].speaker in ("", "narrator")
+                         and figure.key in _named(lines[j], lang, looks)), part[0])
+            shot.figures[i] = replace(figure, moves=event.moves, moves_at=told if told > part[0] else -1)
 
 
 def direct(shot: Shot, part: list[int], lines: list[Line], lang: str, looks: Looks, before: Shot | None,
@@ -171,6 +197,15 @@ def direct(shot: Shot, part: list[int], lines: list[Line], lang: str, looks: Loo
         partner = next((f for f in before.figures if f.character and f.key not in {g.key for g in shot.figures}), None)
         if partner:
             shot.figures.append(replace(partner, speaking=False, lines=(), moves="", moves_at=-1, enters=-1, leaves=-1))
+
+
+def _goes_so(kind_name: str, way: str) -> bool:
+    """Whether one of this kind can be carried across the picture so: its own way of moving, or
+    walking and running for anyone on foot. An event's way may belong to another in it: the old
+    woman who calls after the bun does not roll."""
+    kind = kinds().get(kind_name)
+    own = kind.moves if kind else "walk"
+    return way == own or way in ("walk", "run") and own in ("walk", "run", "hop")
 
 
 def _leaves(figure: Figure, part: list[int], lines: list[Line], lang: str, looks: Looks, gone: set[str]) -> int:

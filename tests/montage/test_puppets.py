@@ -138,3 +138,39 @@ def test_stage_directions_send_off_one_the_narration_or_the_plan_takes_away_but_
     scene.lines = [Line("Волк и лиса сидят на поляне."), Line("Волк убежал бы, да лень."), Line("Лиса пошла домой.")]
     (shot,) = plan_shots(scene, "ru", Looks(tale), "field", [Event("leave", who=["Лиса"])])
     assert {f.key: f.leaves for f in shot.figures if f.character} == {"Волк": -1, "Лиса": 2}
+
+
+def test_the_plans_events_carry_one_no_verb_sets_moving_in_the_picture_as_far_along_as_the_event():
+    from digitales.picture.collage import plan_shots
+    from digitales.tale import Event, Line, Scene
+
+    tale = Tale(title="t", lang="ru")
+    tale.characters = [Character("Колобок", "hero", "male", kind="bun"), Character("Заяц", "other", "male", kind="hare")]
+    scene = Scene(index=1, text="", mood="calm", place="лес")
+    scene.lines = [Line("Колобок на дорожке, а навстречу ему заяц."), Line("Я тебя съем!", speaker="Заяц"),
+                   Line("Не ешь меня, я тебе песенку спою.", speaker="Колобок")]
+    events = [Event("meet", who=["Заяц", "Колобок"], moves="hop"), Event("sing", who=["Колобок", "Заяц"], moves="roll")]
+    (shot,) = plan_shots(scene, "ru", Looks(tale), "field", events)
+    assert {f.key: f.moves for f in shot.figures if f.character} == {"Заяц": "hop", "Колобок": "roll"}
+    scene.lines[0] = Line("Колобок катится по дорожке, а навстречу ему заяц.")
+    (shot,) = plan_shots(scene, "ru", Looks(tale), "field", [Event("meet", who=["Заяц"], moves="walk")])
+    assert {f.key: f.moves for f in shot.figures if f.character} == {"Заяц": "walk", "Колобок": "roll"}, "the verb said wins"
+    # two pictures: the event at the scene's end moves its one in the last picture, not the first
+    scene.lines = [Line("Жил-был колобок, румяный бок, и лежал он на окошке у деда с бабой, и было ему скучно."),
+                   Line("Лежал он, лежал, да и подумал, что пора бы ему посмотреть, какой он, белый свет."),
+                   Line("Тут прискакал заяц, серый, ушастый, и сел под окошком у самой завалинки."),
+                   Line("Заяц поглядел на колобка и облизнулся, а колобок на зайца поглядел.")]
+    shots = plan_shots(scene, "ru", Looks(tale), "field", [Event("look", who=["Колобок"]), Event("go", who=["Колобок"], moves="roll")])
+    assert len(shots) == 2
+    assert [{f.key: f.moves for f in s.figures if f.character}.get("Колобок") for s in shots] == ["", "roll"]
+
+
+def test_a_figure_the_plan_sends_walking_strolls_across_and_the_others_stay(tmp_path):
+    path, placed = layered(tmp_path, "Лиса сидит, и волк сидит.", [], {"Волк": {"moves": "walk"}})
+    seconds = 6.0
+    timing = Timing(0.0, seconds, [], np.zeros(int(seconds * FPS) + 1, np.float32), FPS)
+    puppets = Puppets(layers.path_of(path), timing)
+    wolf = next(s for s in puppets.sprites if s.meta["key"] == "Волк")
+    fox = next(s for s in puppets.sprites if s.meta["key"] == "Лиса")
+    assert abs(wolf.pose(seconds, timing, 716)[0, 2] - wolf.pose(0.0, timing, 716)[0, 2]) > 0.1 * 716
+    assert abs(fox.pose(seconds, timing, 716)[0, 2] - fox.pose(0.0, timing, 716)[0, 2]) < 1
