@@ -35,6 +35,7 @@ class Kind:
     looks_ru: tuple[str, ...] = ()
     looks_en: tuple[str, ...] = ()
     en_plural: dict = field(default_factory=dict, hash=False, compare=False)
+    noise: bool = False  # its sound is a noise it makes (an ant's «топ-топ»), not a voice to cry out with
 
     def trait(self, name: str, lang: str) -> str:
         return self.traits.get(f"{name}_{lang}", "")
@@ -76,7 +77,7 @@ def _table() -> dict[str, Kind]:
                            tuple(k.get("tint", ())), float(k.get("size", 0.6)), int(k.get("scale", 2)),
                            bool(k.get("person", False)), k.get("nature", ""), tuple(k.get("eats", ())),
                            k.get("moves", "walk"), traits, tuple(k.get("looks_ru", ())), tuple(k.get("looks_en", ())),
-                           dict(k.get("en_plural", {})))
+                           dict(k.get("en_plural", {})), bool(k.get("noise", False)))
     return table
 
 

@@ -600,7 +600,8 @@ def _read_english(title: str) -> Reading:
             continue
         if w == "friends" and not (i > 0 and low[i - 1] in ("made", "make", "makes", "became", "become")):
             pass  # "The Three Friends" are friends; "made friends with" is a goal
-        elif w in verbs and (w not in ("long", "found", "lost", "look", "free") or i > 0 and low[i - 1] in ("who", "that", "to")):
+        elif w in verbs and (w not in ("long", "found", "lost", "look", "free") or i > 0 and low[i - 1] in ("who", "that", "to")) \
+                and not (after_verb == "learn" and skill_of(w, "en")):
             goal = verbs[w]
             if goal == "got" and reading.goal == "why":
                 after_verb = "why"
@@ -620,7 +621,8 @@ def _read_english(title: str) -> Reading:
             reading.goal = types[w]
         if w in types and types[w] == "big":
             reading.big = True
-        if w in SMALL_EN or w in ADJECTIVES_EN or w in NUMBERS_EN or w in types and types[w] in ("why",) or w in verbs or (
+        a_skill = after_verb == "learn" and skill_of(w, "en")  # "Learned to Build": a skill, not a goal
+        if w in SMALL_EN or w in ADJECTIVES_EN or w in NUMBERS_EN or w in types and types[w] in ("why",) or w in verbs and not a_skill or (
                 _participle(w) and i + 1 < len(words)):  # "the Buried Treasure": buried says which treasure
             i += 1
             continue

@@ -291,8 +291,8 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
         named.remove(hero)
     elif "hero" in schema.roles:
         heroes = STOCK_HEROES.get(genre, STOCK_HEROES["fairy_tale"])
-        if season != "winter":  # a snowman keeps the last apple of autumn? no
-            heroes = tuple(h for h in heroes if h != "snowman")
+        if season != "winter" or reading.thing_class == "season":  # a snowman keeps the last apple of autumn? no;
+            heroes = tuple(h for h in heroes if h != "snowman")  # nor sees winter off and stays: he would go with it
         stock("hero", heroes)
     hero_kind = cast.roles.get("hero", (None,))[0]
     away = set(whereabouts()["away"].get(season, []))
@@ -338,13 +338,25 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
                 each[n % len(each)] if each else schema.roles.get("repeat_as", "helper"))  # each round asks its own body
             kind = rng.choice([table[k] for k in options_for(rule) if k in table])
             used.add(kind.name)
-            cast.repeated.append((kind, kind.word(lang), _gender(kind, lang), False))
+            cast.repeated.append((kind, *_family_name(kind, cast, lang)))
         order = schema.roles.get("repeat_order", "")
         if order in ("smaller", "bigger"):  # Репка: each smaller than the last; Теремок: each bigger
             first, last = cast.repeated[:-1], cast.repeated[-1:]
             first.sort(key=lambda c: c[0].scale, reverse=order == "smaller")
             cast.repeated = first + last
     return cast
+
+
+FAMILY_NAMES_EN = {"grandfather": "Grandpa", "grandmother": "Grandma"}
+
+
+def _family_name(kind: Kind, cast: Cast, lang: str) -> tuple[str, str, bool]:
+    """A grandparent's name, gender and properness: "Grandpa" in a house where the other one is
+    "Grandma" (lived with Grandma and Grandpa, not "and the grandfather")."""
+    family = {name for _, name, _, proper in cast.roles.values() if proper}
+    if lang == "en" and kind.name in FAMILY_NAMES_EN and family & set(FAMILY_NAMES_EN.values()):
+        return FAMILY_NAMES_EN[kind.name], _gender(kind, lang), True
+    return kind.word(lang), _gender(kind, lang), False
 
 
 def lands_of(kind: Kind | None) -> set[str]:
@@ -406,7 +418,7 @@ def _options(rule: str, hero: Kind | None, reading: Reading, genre: str, table: 
     if rule in bodies():  # a round that asks something of the body: fur for a bramble, stores to spill
         body = bodies()[rule]
         fits = [k.name for k in animals if k.name in safe and k.name not in body.get("not", []) and (
-            k.name in body["kinds"] if "kinds" in body else k.moves in body["moves"] and k.scale <= body.get("most", 4))]
+            k.name in body["kinds"] if "kinds" in body else k.moves in body["moves"] and body.get("least", 0) <= k.scale <= body.get("most", 4))]
         return free(fits) or _options("small", hero, reading, genre, table, used)
     if rule == "friend" and hero is not None and hero.person:  # a child's or a tailor's best friend is a pet, not a beetle
         return free(["cat", "dog", "goat", "duck", "hen"]) or _options("small", hero, reading, genre, table, used)

@@ -258,6 +258,8 @@ def _characters(cast: Cast, lang: str, rng: random.Random) -> tuple[list[Charact
             characters.append(Character(name=name, role=role, gender=gender, look=look, kind=kind.name if kind else "person",
                                         proper=proper))
         bound[role] = Bound(name, gender, proper, kind, existing.look if existing else look)
+    if cast.repeated:  # the last one met: the one who saw how it ended (a witness at the end)
+        bound["mentor"] = bound[f"helper{len(cast.repeated)}"]
     return characters, bound
 
 
@@ -379,4 +381,6 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
                 tags.append("voice=yes")
     elif reading.skill:
         tags.append(f"can={'no' if skill.get('only_moves') else 'yes'}")
+    if cast.repeated and cast.repeated[-1][0] is not None:  # a grandmother who solves it lives in the house from the start
+        tags.append(f"mentor={cast.repeated[-1][0].name}")
     return tags

@@ -12,7 +12,8 @@
                             ("{hero~ran|flew}"); fewer groups fall back to the first
     {hero.home} {hero.likes:to} {hero.gift:accs}   a trait of the slot's kind (kinds.toml) — a noun
                             phrase, inflected like any slot; {hero.sound} {hero.likes_why} {hero.good_at}
-                            are said as they are
+                            are said as they are; {helper.gasp}: its voice as a cry of surprise,
+                            «Ой» for one whose sound is a noise
     {look:hero}             how the character looks, fixed for the tale
     {@again}                a phrase of the tale type's [phrases], the one for this time round
 
@@ -81,6 +82,11 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
             groups = forms.split("|")  # walkers|flyers: a sparrow flies off where a hare runs
             options = groups[min(MOVES_INDEX.get(_moves(bound), 0), len(groups) - 1)].split("/")
             return options[min(GENDER_INDEX.get(bound.gender, 0), len(options) - 1)]
+        if trait == "gasp":  # a cry of surprise: the kind's own voice, else a plain «Ой» (no ant cries «топ-топ»)
+            voiced = bound.kind is not None and not bound.kind.noise and not bound.kind.person
+            text = trait_of(bound.kind, "sound", lang) if voiced else ""
+            text = text or ("Ой" if lang == "ru" else "Oh")
+            return text[:1].upper() + text[1:] if capital else text
         if trait:
             value = trait_of(bound.kind, trait, lang)
             if trait == "sound" and not value:  # people make no sound of their own: they call out
@@ -237,7 +243,7 @@ ON_RU = {"опушка", "луг", "поляна", "площадь", "дорог
          "река", "речка", "болото", "ветка", "луна", "небо", "пень", "пенёк", "лужайка", "огород", "пасека", "море",
          "рябина", "ель", "ёлка", "сосна", "дуб", "берёза", "липа", "клён", "дерево", "ярмарка", "лестница", "пустырь",
          "плетень", "грядка", "рынок", "пастбище", "мост", "крыльцо", "опушка", "вершина", "верхушка", "полянка", "лужок", "отмель", "скала",
-         "полка", "льдина", "завалинка", "печурка", "кухня", "почта", "станция", "просека", "вырубка"}  # на рябине, на ярмарке, на плетне
+         "полка", "утёс", "льдина", "завалинка", "печурка", "кухня", "почта", "станция", "просека", "вырубка"}  # на рябине, на ярмарке, на плетне
 IN_RU = {"тёплые края", "теплые края", "дальние края", "края"}  # «в тёплых краях», though «на краю»
 ON_EN = {"path", "road", "lane", "square", "steppe", "edge", "shore", "island", "hill", "roof",
          "branch", "stump", "bank", "farm", "stairs", "staircase"}

@@ -21,6 +21,7 @@ TITLES = {
     "creak": ("Кто скрипит на чердаке", "The Creak on the Stairs"),
     "rustle": ("Кто шуршит в траве", "The Rustle in the Leaves"),
     "howl": ("Кто воет за печкой", "The Howl in the Chimney"),
+    "sigh": ("Кто вздыхает в сарае", "The Sigh in the Barn"),
 }
 # the sound heard, the verb the ending says it with, by language
 SOUND_WORDS = {
@@ -29,6 +30,7 @@ SOUND_WORDS = {
     ("creak", "ru"): ["Скри-и-ип", "скрип"], ("creak", "en"): ["Cre-e-eak", "creak"],
     ("rustle", "ru"): ["Шур-шур", "шуршал"], ("rustle", "en"): ["Rustle-rustle", "rustling"],
     ("howl", "ru"): ["У-у-у", "выл"], ("howl", "en"): ["Ooo-ooo", "howl"],
+    ("sigh", "ru"): ["Ох-х", "вздыхал"], ("sigh", "en"): ["Oh-h-h", "sighing"],
 }
 # who makes it, by telling (a crying one out of doors: the reeds' title)
 CULPRITS = {
@@ -37,6 +39,7 @@ CULPRITS = {
     ("creak", "first"): ("петл", "hinge"), ("creak", "second"): ("половиц", "board"),
     ("rustle", "first"): ("ёжик", "hedgehog"), ("rustle", "second"): ("мышат", "mice"),
     ("howl", "first"): ("заслонк", "damper"), ("howl", "second"): ("щен", "puppy"),
+    ("sigh", "first"): ("мешок", "sack"), ("sigh", "second"): ("барсук", "badger"),
 }
 KNOCK = {"ru": re.compile(r"тук|грохот|гремел|\bбу[хм]", re.I),
          "en": re.compile(r"\btap\b|tap-tap|thump|\bboom|rumbl|\bbump", re.I)}
