@@ -13,7 +13,9 @@ from digitales.plot.kinds import assets
 # The cast's kinds and what they are drawn as: (asset, tint or None, relative size), from the characters
 # table (plot/data/kinds.toml). Sizes are relative to a grown-up person standing; many emoji are a head or
 # a bust, so they are smaller. "person" draws someone the table does not know.
-KIND_ASSETS = {**assets(), "person": ("person-standing", None, 0.9)}
+# Characters of known tales that are no kind a new tale casts (kinds.toml): the sun and the wind of the fable.
+KIND_ASSETS = {**assets(), "person": ("person-standing", None, 0.9), "sun": ("sun-with-face", None, 0.7),
+               "wind": ("cloud", None, 0.7)}
 
 # Other words of tales, Russian and English, and their asset.
 WORDS = {

@@ -22,7 +22,7 @@ TIMES = ("morning", "day", "evening", "night")
 
 # Words that do not tell one title from another.
 NOT_CONTENT = set("""и а о об про в во на с со у к из за под сказка басня история the a an and of in on at to with
-tale story fable who""".split())
+tale story fable who её ее она его он их они свой his her their its""".split())  # «Собака и ее тень» is «…её тень»
 NUMBERS = {"семеро": "7", "семь": "7", "seven": "7", "три": "3", "трое": "3", "three": "3", "два": "2", "двое": "2",
            "two": "2"}
 

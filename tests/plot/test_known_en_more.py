@@ -1,4 +1,5 @@
-"""More well-known tales (Andersen, the Grimms, Norwegian folk, Aesop): recognised from each of
+"""More well-known tales (Andersen, the Grimms, Norwegian folk, Aesop's fables of the wind and the sun, the
+thirsty crow, the dog and his reflection, the goose that laid golden eggs): recognised from each of
 their titles, keeping the rules of their data, stretched and shortened by their repeatable episodes."""
 
 import re
@@ -17,6 +18,13 @@ SPELLINGS = {
     "why-the-sea-is-salt": ["Why the Sea Is Salt", "Why the Sea Is Salty", "Why is the sea salty",
                             "Почему море солёное", "Почему море соленое", "Отчего море солёное"],
     "fox-and-grapes": ["The Fox and the Grapes", "Лиса и виноград", "Лисица и виноград", "Виноград и лиса"],
+    "wind-and-sun": ["The Wind and the Sun", "The North Wind and the Sun", "Ветер и Солнце", "Солнце и ветер",
+                     "The Sun and the Wind", "ветер и солнце"],
+    "crow-and-pitcher": ["The Crow and the Pitcher", "The Thirsty Crow", "Ворона и кувшин", "Кувшин и ворона"],
+    "dog-and-shadow": ["The Dog and His Shadow", "The Dog and His Reflection", "The Greedy Dog", "Собака и её тень",
+                       "Собака и тень", "Жадная собака", "собака и ее тень"],
+    "goose-golden-eggs": ["The Goose That Laid the Golden Eggs", "The Goose Who Laid a Golden Egg", "Гусыня и золотые яйца",
+                          "Золотые яйца", "Гусыня, которая несла золотые яйца"],
 }
 
 
@@ -33,7 +41,9 @@ def test_the_tale_is_recognised_from_each_of_its_titles(tale_id, title):
 
 @pytest.mark.parametrize("title", ["The Frog Princess", "Царевна-лягушка", "The Frog", "Лягушка", "Утёнок",
                                    "The Little Duckling", "Почему море шумит", "The Sea", "Лиса", "The Fox and the Castle",
-                                   "Лиса и волк", "Музыканты", "The Princess and the Pea"])
+                                   "Лиса и волк", "Музыканты", "The Princess and the Pea",
+                                   "The Crow", "The Clever Crow", "The Fox and the Crow", "The Dog", "Кот и пёс",
+                                   "The Golden Egg", "Курочка Ряба", "The Sun", "Как мышка искала солнце"])
 def test_a_near_title_is_not_taken_for_one_of_them(title):
     found = recognise(title)
     assert found is None or found.id not in SPELLINGS
