@@ -126,10 +126,17 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
         if lang == "ru":
             verbs = [p for p in morph().parse(word) if p.tag.POS in ("VERB", "INFN")]
             habit = next((habit_of(p.normal_form, "ru") for p in verbs if habit_of(p.normal_form, "ru")), "")
+            had = next((_index("verb_things", "ru")[p.normal_form] for p in verbs if p.normal_form in _index("verb_things", "ru")), "")
         else:
             habit = habit_of(word.lower(), "en") if i > 0 and words[i - 1].lower() == hero else ""
+            had = _index("verb_things", "en").get(word.lower(), "") if i > 0 and words[i - 1].lower() == hero else ""
         if habit:
             return found(habit, words[min(after or i, i):])
+        if had:  # "Why the Robin Sings": why it has its song, not its "sings"
+            en, ru, gender = had.split("|")
+            reading.thing = Named(en if lang == "en" else ru, "neuter" if lang == "en" else gender)
+            reading.thing_class, reading.owner, reading.objects = "feature", reading.hero.name, []
+            return
 
 
 def sound_of(word: str, lang: str) -> str:
@@ -159,6 +166,18 @@ TALE_OF = {"ru": re.compile(r"^\s*(?:сказка|история|басня|ск
            "en": re.compile(r"^\s*(?:the|a)?\s*(?:story|tale)\s+(?:of|about)\s+", re.I)}
 
 
+LOST_SELF = {"en": re.compile(r"\b(?:who|that)\s+(?:got|gets|was|is|became)\s+lost\b", re.I),
+             "ru": re.compile(r"\b(?:заблудил|потерял)(?:ся|ась|ось|ись)\b", re.I)}
+WAY_HOME = {"en": Named("way home", "neuter"), "ru": Named("дорога домой", "female")}
+
+
+def _lost_self(reading: Reading, title: str, lang: str) -> None:
+    """"The Little Lamb Who Got Lost", «Как зайчонок заблудился»: the hero is lost, and looks for
+    the way home (not for a thing called "the lost")."""
+    if reading.characters and reading.goal != "why" and LOST_SELF[lang].search(title):
+        reading.goal, reading.thing, reading.thing_class, reading.lost = "seek", WAY_HOME[lang], "home", False
+
+
 def read_title(title: str, lang: str) -> Reading:
     title = TALE_OF[lang].sub("", title)  # «Сказка про храброго зайца» is a tale about the hare, not a search for a tale
     reading = _read_russian(title) if lang == "ru" else _read_english(title)
@@ -166,14 +185,20 @@ def read_title(title: str, lang: str) -> Reading:
         reading.lost = False  # "The Hedgehog Who Lost His Way" is lost himself: a way home, not a thing in the house
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
+    _lost_self(reading, title, lang)
+    if reading.goal == "mystery" and reading.thing_class == "tree":  # "The Secret of the Old Oak": where, not what is feared
+        reading.places = reading.places or [reading.thing]
+        reading.thing, reading.thing_class = None, ""
     _hero_trait(reading, lang)
+    _became(reading, title, lang)
     _magic_thing(reading, lang)
     _lost_tail(reading, title, lang)
     _wish_to_be_big(reading, title, lang)
     _habit(reading, title, lang)
     hero = reading.hero
     if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
-            and reading.goal in ("want", "seek"):  # a snowman who wants summer meets it the only way a snowman can:
+            and (reading.goal in ("want", "seek") or reading.goal == "" and reading.thing.name.split()[-1].lower() in MELTING):
+        # a snowman who wants summer meets it the only way a snowman can; «Снеговик и весна»: spring comes, he goes
         reading.objects.insert(0, reading.thing)  # summer stays in the tale, as what he wished for
         reading.goal, reading.thing, reading.thing_class = "farewell", None, ""  # he sees it as a cloud
     if reading.thing_class == "weather" and reading.goal == "" and reading.characters:
@@ -181,6 +206,7 @@ def read_title(title: str, lang: str) -> Reading:
     return reading
 
 
+MELTING = {"весна", "лето", "тепло", "spring", "summer", "warmth"}  # what a snowman does not live through
 WISH = {"ru": re.compile(r"(?:хотел|хотела|хотело|хотели|мечтал|мечтала|мечтали)\s+((?:стать|быть)\s+.+)$", re.I),
         "en": re.compile(r"\b(?:wanted|wants|wished|longed|dreamed)\s+to\s+(be\s+.+)$", re.I)}
 
@@ -232,6 +258,25 @@ def _magic_thing(reading: Reading, lang: str) -> None:
         if not reading.goal:
             reading.goal, reading.thing, reading.thing_class = "magic", thing, "magic"
         return
+
+
+BECAME = {"ru": re.compile(r"\bстал[аио]?\s+([А-Яа-яЁё-]+)", re.I),
+          "en": re.compile(r"\bbec(?:ame|omes?)\s+(?:a\s+|an\s+)?([A-Za-z-]+)", re.I)}
+
+
+def _became(reading: Reading, title: str, lang: str) -> None:
+    """«Как заяц стал храбрым», "How the Hare Became Brave": the tale of the flaw the hero grows
+    out of (title_words.toml [became]), not a hare and a character called "brave"."""
+    m = BECAME[lang].search(title)
+    if not m or reading.hero is None or reading.trait or reading.goal not in ("", "why"):
+        return
+    word = m.group(1)
+    lemma = morph().parse(word)[0].normal_form.replace("ё", "е") if lang == "ru" else word.lower()
+    flaw = _index("became", lang).get(lemma) or _index("became", lang).get(word.lower().replace("ё", "е"), "")
+    said = {word.lower(), lemma}  # what one became is never someone else in the tale («стал чистюлей»)
+    reading.characters = [c for c in reading.characters if c.name.lower().replace("ё", "е") not in said]
+    if flaw:
+        reading.trait, reading.goal, reading.thing, reading.thing_class = flaw, "flaw", None, ""
 
 
 def _hero_trait(reading: Reading, lang: str) -> None:

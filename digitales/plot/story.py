@@ -17,7 +17,8 @@ from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
 from digitales.plot.premise import Reading, feature_class, found_at, read_title, words_table
-from digitales.plot.schemas import Cast, Schema, at_sea, cast_schema, choose_schema, feared_size, holds, indoor_kinds, is_indoor, place_head
+from digitales.plot.schemas import (Cast, Schema, at_sea, cast_schema, choose_schema, feared_size, holds, indoor_kinds,
+                                     is_indoor, place_head, season_of)
 from digitales.plot.telling import Bound, bindings, fill, phrases_for, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
@@ -266,7 +267,8 @@ def _characters(cast: Cast, lang: str, rng: random.Random) -> tuple[list[Charact
 def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict[str, Bound]):
     """The goal, the title's things and the tale type's own objects; the places the steps go."""
     things, places = [], []
-    if reading.thing is not None:  # "spring", "happiness": no article in English
+    feared_tree = schema.id == "mystery" and reading.thing_class == "tree"  # "Who Lives in the Hollow Tree": the dark is feared
+    if reading.thing is not None and not feared_tree:  # "spring", "happiness": no article in English
         bare = lang == "en" and reading.thing_class in ("season", "abstract", "skill", "feature")
         # a habit or a skill is said whole every time: «виляет хвостом», «печь пироги», never «хвостом»
         whole = bare or bool(reading.habit) or reading.thing_class == "skill"
@@ -295,6 +297,7 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     return things, places
 
 
+UNDER_ROOF = {"крыша": "чердак", "roof": "attic"}  # a roof has no door: one goes up to see from the attic
 BUILDINGS = {"мельница", "башня", "замок", "маяк", "дворец", "терем", "труба", "mill", "tower", "castle", "lighthouse", "palace"}
 
 
@@ -308,6 +311,8 @@ def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: 
     character's kind («нора» for a hedgehog), or the spec's own words."""
     if spec.get("title") and reading.places:
         place = reading.places[0].name
+        if spec.get("building") and place_head(place, lang) in UNDER_ROOF:  # «Кто топает на крыше»: up in the attic
+            return UNDER_ROOF[place_head(place, lang)]
         if spec.get("building") and not _is_building(place, lang):  # «Тайна старого колодца»: the old barn by the well
             return f"{spec[lang]} у {inflect_phrase(place, 'gent', animate=False)}" if lang == "ru" else f"{spec[lang]} by the {place}"
         return place
@@ -365,7 +370,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     if "feared" in cast.roles:
         tags.append(f"feared={feared_size(cast.roles['feared'][0])}")
     if reading.habit:  # «Почему дятел стучит»: what the hero does, not what it has
-        tags += ["feature=habit", f"habit={reading.habit}"]
+        tags += [f"feature={'voice' if reading.habit == 'call' else 'habit'}", f"habit={reading.habit}"]  # a call: the voice tale
     elif reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
         tags.append(f"feature={feature_class(reading.thing.name, lang)}")
     skill = words_table()["skills"].get(reading.skill, {})
@@ -381,6 +386,12 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
                 tags.append("voice=yes")
     elif reading.skill:
         tags.append(f"can={'no' if skill.get('only_moves') else 'yes'}")
+    if thing_class == "sky" and reading.thing is not None:  # the sun is looked for by day, the moon by night
+        by_day = reading.thing.name.split()[-1].lower() in words_table()["day_sky"]["words"][lang]
+        tags.append(f"sky={'day' if by_day else 'night'}")
+    season = season_of(reading, schema, lang)
+    if season:  # a season's keepsakes (a farewell's jar): strawberries in summer, an icicle in winter
+        tags.append(f"season={season}")
     if cast.repeated and cast.repeated[-1][0] is not None:  # a grandmother who solves it lives in the house from the start
         tags.append(f"mentor={cast.repeated[-1][0].name}")
     return tags

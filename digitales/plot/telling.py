@@ -93,8 +93,8 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
                 value = "Эй" if lang == "ru" else "Hello"
             if trait in ("sound", "likes_why", "good_at", "speech"):
                 text = value
-            else:
-                text = _said(value, case, lang, proper=False)
+            else:  # a home, a place, a gift: a thing, «перерыли курятник», not «курятника»
+                text = _said(value, case, lang, proper=False, animate=False)
         else:
             name = bound.name
             if key in mentioned and case != "bare" and key not in in_full and (
@@ -156,11 +156,11 @@ def slots_in(template: str) -> set[str]:
     return {m.group(3).lower() for m in SLOT.finditer(template) if not m.group(2)}
 
 
-def _said(name: str, case: str | None, lang: str, proper: bool) -> str:
+def _said(name: str, case: str | None, lang: str, proper: bool, animate: bool | None = None) -> str:
     if case in ("in", "to", "from"):
         return with_preposition(name, case, lang)
     if lang == "ru":
-        return inflect_phrase(name, case) if case else name
+        return inflect_phrase(name, case, animate) if case else name
     bare = name if proper or name.startswith(("the ", "a ", "an ")) else f"the {name}"
     if case == "bare":
         return name

@@ -159,6 +159,12 @@ def test_a_lost_thing_is_something_to_find_not_a_house():
         assert reading.lost and reading.goal == "seek" and not reading.shelter
 
 
+def test_a_hero_who_got_lost_looks_for_the_way_home_not_for_a_thing_called_lost():
+    for title, lang, way in [("The Little Lamb Who Got Lost", "en", "way home"), ("Как зайчонок заблудился", "ru", "дорога домой")]:
+        reading = read_title(title, lang)
+        assert (reading.goal, reading.thing.name, reading.thing_class, reading.lost) == ("seek", way, "home", False)
+
+
 @pytest.mark.parametrize("title, lang, hero, trait, goal", [
     ("Жадный хомяк", "ru", "хомяк", "greedy", "flaw"), ("Непослушная козочка", "ru", "козочка", "naughty", "flaw"),
     ("The Lazy Cub", "en", "cub", "lazy", "flaw"), ("The Greedy Hamster", "en", "hamster", "greedy", "flaw"),
@@ -184,7 +190,10 @@ def test_every_skill_is_a_skill_and_a_sound_in_a_why_title_is_the_voice():
     from digitales.plot.premise import words_table
 
     assert {"whistle", "dance", "skate", "bark", "quack"} <= set(words_table()["skills"])
-    assert read_title("Почему лягушка квакает", "ru").thing.name == "голос"
+    croaks = read_title("Почему лягушка квакает", "ru")  # the voice tale, ending with the title's own words
+    assert (croaks.habit, croaks.thing.name) == ("call", "квакает")
+    assert (read_title("Почему сорока трещит", "ru").habit, read_title("Why the Rooster Crows", "en").habit) == ("call", "call")
+    assert read_title("Why the Robin Sings in the Morning", "en").thing.name == "song"  # its song, never "his sings"
     assert read_title("Why the Squirrel Has a Bushy Tail", "en").thing.name == "bushy tail"
     assert read_title("Любопытная сорока", "ru").hero.name == "сорока"  # a magpie before it is "of forty"
 
