@@ -197,6 +197,10 @@ def read_title(title: str, lang: str) -> Reading:
     _habit(reading, title, lang)
     hero = reading.hero
     if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
+            and reading.goal == "farewell" and reading.thing.name.split()[-1].lower() in WINTER:
+        reading.thing = SPRING[lang]  # "The Last Snowman of Winter": winter goes, and he goes with it, when spring comes
+        reading.goal = ""
+    if hero is not None and hero.kind is not None and hero.kind.name == "snowman" and reading.thing_class == "season" \
             and (reading.goal in ("want", "seek") or reading.goal == "" and reading.thing.name.split()[-1].lower() in MELTING):
         # a snowman who wants summer meets it the only way a snowman can; «Снеговик и весна»: spring comes, he goes
         reading.objects.insert(0, reading.thing)  # summer stays in the tale, as what he wished for
@@ -207,6 +211,8 @@ def read_title(title: str, lang: str) -> Reading:
 
 
 MELTING = {"весна", "лето", "тепло", "spring", "summer", "warmth"}  # what a snowman does not live through
+WINTER = {"зима", "winter"}
+SPRING = {"ru": Named("весна", "female"), "en": Named("spring", "neuter")}
 WISH = {"ru": re.compile(r"(?:хотел|хотела|хотело|хотели|мечтал|мечтала|мечтали)\s+((?:стать|быть)\s+.+)$", re.I),
         "en": re.compile(r"\b(?:wanted|wants|wished|longed|dreamed)\s+to\s+(be\s+.+)$", re.I)}
 
@@ -306,7 +312,7 @@ def _hero_trait(reading: Reading, lang: str) -> None:
 
 # Russian ----------------------------------------------------------------------------
 
-PLACES_RU = {"лес", "поле", "река", "море", "озеро", "пруд", "болото", "гора", "пещера", "мельница", "замок", "башня",
+PLACES_RU = {"пол", "лес", "поле", "река", "море", "озеро", "пруд", "болото", "гора", "пещера", "мельница", "замок", "башня",
              "деревня", "сад", "огород", "луг", "поляна", "остров", "колодец", "мост", "чердак", "подвал", "лестница",
              "чаща", "дорога", "город", "царство", "берег", "овраг", "сарай", "двор", "хлев", "чулан", "кладовка",
              "погреб", "подпол", "амбар", "баня", "кухня", "маяк", "библиотека", "пустырь", "роща", "долина", "дупло",
@@ -585,6 +591,8 @@ PLACES_EN = {"forest", "wood", "woods", "field", "river", "sea", "lake", "pond",
              "cellar", "stairs", "staircase", "city", "town", "kingdom", "shore", "barn", "farm", "road", "wall",
              "palace", "valley", "desert", "jungle", "orchard", "school", "shed", "loft", "basement", "pantry", "closet",
              "lighthouse", "library", "grove", "meadow", "hollow", "chimney"}
+PARENTS_EN = {"papa": "male", "dad": "male", "daddy": "male", "father": "male", "mama": "female", "mom": "female",
+              "mum": "female", "mummy": "female", "mommy": "female", "mother": "female"}  # no kind of their own: said as names
 FAMILY_EN = {"grandpa", "grandma", "granny", "grandad", "grandfather", "grandmother", "mother", "father", "mum", "mom", "dad"}
 NOT_THINGS_EN = {"day", "night", "morning", "evening", "year", "time", "life"}
 FEATURES_EN = {"stripes", "spots", "trunk", "neck", "tail", "ears", "shell", "horn", "horns", "hump", "spines",
@@ -610,6 +618,11 @@ def _read_english(title: str) -> Reading:
         if w in ADJECTIVES_EN and i == len(words) - 1 and (after_verb or reading.goal == "why"):
             reading.thing = reading.thing or Named(w, "neuter")  # "afraid of the dark": the dark
             reading.objects.append(reading.thing)
+            i += 1
+            continue
+        if owner_of and w == owner_of.group(1).lower() and w in PARENTS_EN:  # "Papa's Old Umbrella": Papa owns it
+            reading.characters.append(Named(w.capitalize(), PARENTS_EN[w], None, proper=True))
+            reading.owner = reading.characters[-1].name
             i += 1
             continue
         span = _english_kind_span(words, i) if not (i > 0 and low[i - 1] == "to") else None

@@ -297,7 +297,7 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     return things, places
 
 
-UNDER_ROOF = {"крыша": "чердак", "roof": "attic"}  # a roof has no door: one goes up to see from the attic
+HOUSE_PARTS = {"крыша": "чердак", "roof": "attic", "пол": "подпол", "floor": "cellar"}  # no door: one goes to see from inside
 BUILDINGS = {"мельница", "башня", "замок", "маяк", "дворец", "терем", "труба", "mill", "tower", "castle", "lighthouse", "palace"}
 
 
@@ -311,8 +311,8 @@ def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: 
     character's kind («нора» for a hedgehog), or the spec's own words."""
     if spec.get("title") and reading.places:
         place = reading.places[0].name
-        if spec.get("building") and place_head(place, lang) in UNDER_ROOF:  # «Кто топает на крыше»: up in the attic
-            return UNDER_ROOF[place_head(place, lang)]
+        if spec.get("building") and place_head(place, lang) in HOUSE_PARTS:  # «Кто топает на крыше»: up in the attic
+            return HOUSE_PARTS[place_head(place, lang)]
         if spec.get("building") and not _is_building(place, lang):  # «Тайна старого колодца»: the old barn by the well
             return f"{spec[lang]} у {inflect_phrase(place, 'gent', animate=False)}" if lang == "ru" else f"{spec[lang]} by the {place}"
         return place
