@@ -43,6 +43,19 @@ class Shot:
         (x0, y0), (x1, y1) = self.centre
         return z, x0 + (x1 - x0) * u, y0 + (y1 - y0) * u
 
+    def seen(self, still: tuple[int, int], size: tuple[int, int]) -> tuple[float, float]:
+        """The share of the still's width the camera shows all shot long: where its window at the
+        start and at the end overlap (a figure carried across stays in view)."""
+        sw, sh = still
+        w, h = size
+        left, right = 0.0, 1.0
+        for t in (self.start, self.end):
+            zoom, fx, _ = self.at(t)
+            ww = w * min(sw / w, sh / h) / zoom  # the window's width, as _view makes it
+            cx = sw / 2 + fx * (sw - ww) / 2
+            left, right = max(left, (cx - ww / 2) / sw), min(right, (cx + ww / 2) / sw)
+        return left, right
+
 
 def plan_shots(images: list[Path], bounds: list[tuple[float, float]], zoom: float, crossfade: float, seed: int) -> list[Shot]:
     """A shot per still; consecutive shots overlap by `crossfade` seconds around their boundary."""

@@ -53,7 +53,7 @@ SPEAK_LIFT = 0.06  # share of its height the speaker rises at full loudness
 SPEAK_STRETCH = 0.05  # and stretches
 BREATH = 0.012  # the idle breath's stretch
 BREATH_SECONDS = 3.4  # one breath
-EDGE = 0.03  # share of the width a carried figure keeps from the picture's edge
+EDGE = 0.03  # share of the width a carried figure keeps from the edge of what the camera shows
 ENTER_SECONDS = 1.2  # how long coming in takes
 ENTER_HOPS = 2  # little hops on the way in
 EXIT_SECONDS = 1.5  # how long going off takes
@@ -69,6 +69,7 @@ class Timing:
     lines: list[tuple[float, float]]  # the scene's lines, by index
     loudness: np.ndarray  # 0…1 per video frame of the whole tale
     fps: int
+    view: tuple[float, float] = (0.0, 1.0)  # the share of the picture's width the camera shows all along
 
 
 class Sprite:
@@ -104,7 +105,7 @@ class Sprite:
             u = min(1.0, max(0.0, (t - start) / max(1e-6, timing.end - start)))
             lift = move.lift * abs(math.sin(math.pi * move.bounces * (t - start))) if 0 < u < 1 else 0.0
             u = 0.5 - 0.5 * math.cos(math.pi * u)  # sets off and arrives gently
-            dx = self.reach(move, picture_width) * u
+            dx = self.reach(move, picture_width, timing.view) * u
             dy -= self.h * (lift + move.glide * math.sin(math.pi * u))
         enters = self.meta.get("enters", -1)
         if 0 <= enters < len(timing.lines):
@@ -114,7 +115,7 @@ class Sprite:
         leaves = self.meta.get("leaves", -1)
         if 0 <= leaves < len(timing.lines):
             u = min(1.0, max(0.0, (t - timing.lines[leaves][0]) / EXIT_SECONDS))
-            way = self.reach(move, picture_width) if move else 0.0  # carried: on the way it goes
+            way = self.reach(move, picture_width, timing.view) if move else 0.0  # carried: on the way it goes
             dx += self.offstage(picture_width, dx, way) * u ** 2  # sets off slowly, then is gone for good
             dy -= 0.08 * self.h * abs(math.sin(math.pi * ENTER_HOPS * u))
         if move and move.spin:
@@ -127,10 +128,11 @@ class Sprite:
         back = np.array([[1, 0, -pivot[0]], [0, 1, -pivot[1]], [0, 0, 1]])
         return place @ turn @ scale @ back
 
-    def reach(self, move: Move, picture_width: int) -> float:
+    def reach(self, move: Move, picture_width: int, view: tuple[float, float] = (0.0, 1.0)) -> float:
         """How far it is carried: toward the side fewer others stand on (then the roomier one),
-        never out of the picture."""
-        left, right = self.x - EDGE * picture_width, picture_width * (1 - EDGE) - self.x - self.w
+        never out of what the camera shows (`view`, shares of the picture's width)."""
+        left = self.x - (view[0] + EDGE) * picture_width
+        right = (view[1] - EDGE) * picture_width - self.x - self.w
         middle = self.x + self.w / 2
         crowd = sum(1 if c > middle else -1 for c in self.others)  # > 0: more stand on the right
         if crowd == 0:

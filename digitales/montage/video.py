@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from PIL import Image
+
 from digitales import ffmpeg
 from digitales.backend import Backend, Job
 from digitales.cache import digest, file_digest
@@ -40,6 +42,8 @@ def frame_maker(tale: Tale, tale_dir: Path, video) -> FrameMaker:
     for shot, timing in zip(shots, timings):
         kept = layers.path_of(shot.image)
         if timing and kept.exists():
+            with Image.open(shot.image) as still:  # the header only: its size
+                timing.view = shot.seen(still.size, video.size)  # one carried across stays in the camera's view
             shot.puppets = partial(Puppets, kept, timing)
     return FrameMaker(shots, video.size, video.fps, tale.duration)
 
@@ -52,7 +56,7 @@ def layers_digest(picture: Path) -> str | None:
 class FfmpegMontage(Backend):
     stage = "montage"
     name = "ffmpeg"
-    version = "2"  # 2: the figures act (puppets.py)
+    version = "3"  # 2: the figures act (puppets.py); 3: one carried across stays in the camera's view
     description = "Ken Burns motion, crossfades, subtitles, ducked music, loudness −16 LUFS; one x264 run"
 
     @classmethod

@@ -174,3 +174,19 @@ def test_a_figure_the_plan_sends_walking_strolls_across_and_the_others_stay(tmp_
     fox = next(s for s in puppets.sprites if s.meta["key"] == "Лиса")
     assert abs(wolf.pose(seconds, timing, 716)[0, 2] - wolf.pose(0.0, timing, 716)[0, 2]) > 0.1 * 716
     assert abs(fox.pose(seconds, timing, 716)[0, 2] - fox.pose(0.0, timing, 716)[0, 2]) < 1
+
+
+def test_a_figure_carried_across_stays_inside_what_the_camera_shows(tmp_path):
+    from digitales.montage.motion import Shot as CameraShot
+    from digitales.montage.puppets import EDGE
+
+    path, placed = layered(tmp_path, "Лиса бежит по лесу, а волк стоит.", [])
+    seconds = 6.0
+    camera = CameraShot(path, 0.0, seconds, (1.1, 1.2), ((0.8, 0.0), (-0.6, 0.0)))  # zoomed in, panning across
+    left, right = camera.seen((716, 402), (640, 360))
+    assert 0 < left < right < 1
+    timing = Timing(0.0, seconds, [], np.zeros(int(seconds * FPS) + 1, np.float32), FPS, view=(left, right))
+    fox = next(s for s in Puppets(layers.path_of(path), timing).sprites if s.meta["key"] == "Лиса")
+    end = fox.pose(seconds, timing, 716)[0, 2]  # where the sprite's left edge is at the end
+    assert (left + EDGE) * 716 - 1 <= end and end + fox.w <= (right - EDGE) * 716 + 1
+    assert abs(fox.pose(seconds, timing, 716)[0, 2] - fox.pose(0.0, timing, 716)[0, 2]) > 0.05 * 716, "still carried"
