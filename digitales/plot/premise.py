@@ -166,6 +166,8 @@ TALE_OF = {"ru": re.compile(r"^\s*(?:сказка|история|басня|ск
            "en": re.compile(r"^\s*(?:the|a)?\s*(?:story|tale)\s+(?:of|about)\s+", re.I)}
 
 
+WHO_LIVES = {"ru": re.compile(r"^\s*кто\s+(?:живёт|живет|поселился|прячется)\b", re.I),
+             "en": re.compile(r"^\s*who\s+(?:lives|is living|hides)\b", re.I)}
 LOST_SELF = {"en": re.compile(r"\b(?:who|that)\s+(?:got|gets|was|is|became)\s+lost\b", re.I),
              "ru": re.compile(r"\b(?:заблудил|потерял)(?:ся|ась|ось|ись)\b", re.I)}
 WAY_HOME = {"en": Named("way home", "neuter"), "ru": Named("дорога домой", "female")}
@@ -186,6 +188,10 @@ def read_title(title: str, lang: str) -> Reading:
     if reading.lost:
         reading.shelter = False  # a lost mitten is something to find, not a house to move into
     _lost_self(reading, title, lang)
+    if WHO_LIVES[lang].search(title) and not reading.characters and reading.thing is not None and not reading.places:
+        reading.goal = "mystery"  # «Кто живёт за печкой»: a mystery of that place, not a fear of the stove
+        reading.places, reading.objects = [reading.thing], [o for o in reading.objects if o is not reading.thing]
+        reading.thing, reading.thing_class = None, ""
     if reading.goal == "mystery" and reading.thing_class == "tree":  # "The Secret of the Old Oak": where, not what is feared
         reading.places = reading.places or [reading.thing]
         reading.thing, reading.thing_class = None, ""

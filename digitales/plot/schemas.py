@@ -299,7 +299,7 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     house = indoor_kinds(reading, lang)
     if house is None and reading.goal in ("seek", "want", "") and (reading.lost or reading.owner):
         indoor = whereabouts()["indoor"]  # Granny's spoon is looked for in the house and the yard
-        house = set(indoor["house"]) | set(indoor["yard"])
+        house = set(indoor["house"]) - set(indoor["no_search"]) | set(indoor["yard"])
     if house is not None:  # under a roof the friends are those who live there: no swan on the stairs
         away |= {name for name, kind in table.items() if not kind.person and name not in house}
     else:  # and out of doors, no cockroach with a basket, no fly who sends the hero to the kitchen

@@ -297,7 +297,8 @@ def _things(schema: Schema, reading: Reading, cast: Cast, lang: str, bound: dict
     return things, places
 
 
-HOUSE_PARTS = {"крыша": "чердак", "roof": "attic", "пол": "подпол", "floor": "cellar"}  # no door: one goes to see from inside
+HOUSE_PARTS = {"крыша": "чердак", "roof": "attic", "пол": "подпол", "floor": "cellar",  # no door: one goes to see from inside
+               "печка": "чулан за печкой", "печь": "чулан за печкой", "stove": "cupboard behind the stove"}
 BUILDINGS = {"мельница", "башня", "замок", "маяк", "дворец", "терем", "труба", "mill", "tower", "castle", "lighthouse", "palace"}
 
 

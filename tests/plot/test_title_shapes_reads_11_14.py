@@ -1,8 +1,8 @@
-"""Title shapes blind reads 11 to 13 found told wrongly: a hero who got lost, a why-title's call
+"""Title shapes blind reads 11 to 14 found told wrongly: a hero who got lost, a why-title's call
 or song, a hero who became brave, the sun looked for by day, a snowman who meets spring, a
 season's last day kept in a jar, a grandparent of the house who is the wise one, a mentor who
 was there to see, friends big enough for what they carry, a noise under the floor, Papa's thing,
-a season found by its own first signs."""
+a season found by its own first signs, who lives behind the stove, a friend missed."""
 
 import re
 
@@ -141,3 +141,22 @@ def test_the_sun_sleeps_by_night_and_the_moon_by_day():
     assert "sleeps all day" not in sun
     moon = " ".join(told("The Little Mole Who Looked for the Moon", "fairy_tale", "en", seed)[1] for seed in range(4))
     assert "sleeps all night" not in moon
+
+
+def test_who_lives_behind_the_stove_is_a_mystery_of_that_place_not_a_fear_of_the_stove():
+    reading = read_title("Кто живёт за печкой", "ru")
+    assert reading.goal == "mystery" and reading.thing is None and [p.name for p in reading.places] == ["печка"]
+    tale, text = told("Кто живёт за печкой", "horror", "ru")
+    assert "за печкой" in text and "ночью — печки" not in text and "старом сарае" not in text
+
+
+def test_a_friend_looked_for_is_missed_not_talked_about_like_a_thing():
+    for title, lang, alone in [("Как ёжик искал друга", "ru", "ни одного друга"), ("The Puppy Who Looked for a Friend", "en", "no friends")]:
+        tale, text = told(title, "fairy_tale", lang)
+        assert alone in text and "говорили про друга" not in text and "talked about a friend" not in text
+
+
+def test_a_lost_thing_is_not_looked_for_in_a_web_or_a_crack():
+    for seed in range(8):
+        tale = planned_tale("Grandma's Lost Key", "novella", "en", seed=seed)
+        assert not {c.kind for c in tale.characters} & {"spider", "fly", "cockroach", "beetle"}, seed
