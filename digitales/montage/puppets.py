@@ -7,7 +7,8 @@ Here each figure gets a pose for every moment, and the picture is composed from 
 - the speaker rises and stretches with the loudness of their own voice, line by line, and
   is still between their lines;
 - one the text says rolls, runs, flies, hops or swims (or the plan's events say so, or that
-  it walks) is carried across the picture over the shot, bouncing as that way of moving does (a rolling bun turns round as it goes);
+  it walks) is carried across the picture over the shot, bouncing as that way of moving
+  does (a rolling bun turns round as it goes), and never out of the camera's view;
 - one the story brings in on a later line slides in from the nearer side as it is said, and
   one it takes away goes off as it is said: the way it is carried, else to the nearer side;
 - everyone breathes: a slow stretch of a per cent, each at a phase of their own.

@@ -122,14 +122,15 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
 
     if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спят|спать|sleeps?)\b", title, re.I):
         return found("watch", words[after or 1:])
+    verb_things = _index("verb_things", lang)
     for i, word in enumerate(words):
         if lang == "ru":
             verbs = [p for p in morph().parse(word) if p.tag.POS in ("VERB", "INFN")]
             habit = next((habit_of(p.normal_form, "ru") for p in verbs if habit_of(p.normal_form, "ru")), "")
-            had = next((_index("verb_things", "ru")[p.normal_form] for p in verbs if p.normal_form in _index("verb_things", "ru")), "")
+            had = next((verb_things[p.normal_form] for p in verbs if p.normal_form in verb_things), "")
         else:
             habit = habit_of(word.lower(), "en") if i > 0 and words[i - 1].lower() == hero else ""
-            had = _index("verb_things", "en").get(word.lower(), "") if i > 0 and words[i - 1].lower() == hero else ""
+            had = verb_things.get(word.lower(), "") if i > 0 and words[i - 1].lower() == hero else ""
         if habit:
             return found(habit, words[min(after or i, i):])
         if had:  # "Why the Robin Sings": why it has its song, not its "sings"
@@ -284,7 +285,8 @@ def _became(reading: Reading, title: str, lang: str) -> None:
         return
     word = m.group(1)
     lemma = morph().parse(word)[0].normal_form.replace("ё", "е") if lang == "ru" else word.lower()
-    flaw = _index("became", lang).get(lemma) or _index("became", lang).get(word.lower().replace("ё", "е"), "")
+    became = _index("became", lang)
+    flaw = became.get(lemma) or became.get(word.lower().replace("ё", "е"), "")
     said = {word.lower(), lemma}  # what one became is never someone else in the tale («стал чистюлей»)
     reading.characters = [c for c in reading.characters if c.name.lower().replace("ё", "е") not in said]
     if flaw:

@@ -84,10 +84,8 @@ def fill(template: str, slots: dict[str, Bound], lang: str, phrases: dict[str, l
             return options[min(GENDER_INDEX.get(bound.gender, 0), len(options) - 1)]
         if trait == "gasp":  # a cry of surprise: the kind's own voice, else a plain «Ой» (no ant cries «топ-топ»)
             voiced = bound.kind is not None and not bound.kind.noise and not bound.kind.person
-            text = trait_of(bound.kind, "sound", lang) if voiced else ""
-            text = text or ("Ой" if lang == "ru" else "Oh")
-            return text[:1].upper() + text[1:] if capital else text
-        if trait:
+            text = (trait_of(bound.kind, "sound", lang) if voiced else "") or ("Ой" if lang == "ru" else "Oh")
+        elif trait:
             value = trait_of(bound.kind, trait, lang)
             if trait == "sound" and not value:  # people make no sound of their own: they call out
                 value = "Эй" if lang == "ru" else "Hello"

@@ -11,12 +11,7 @@ import pytest
 from digitales.plot.premise import read_title
 from digitales.plot.schemas import bodies
 from digitales.plot.story import planned_tale
-from digitales.writer.embedded import write
-
-
-def told(title: str, genre: str, lang: str, seed: int = 0) -> tuple[object, str]:
-    tale = planned_tale(title, genre, lang, seed=seed)
-    return tale, "\n\n".join("\n\n".join(scene) for scene in write(tale))
+from tests.plot.test_title_shapes import told
 
 
 @pytest.mark.parametrize("title, lang, trait", [("Как заяц стал храбрым", "ru", "timid"), ("How the Hare Became Brave", "en", "timid"),
