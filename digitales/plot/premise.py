@@ -138,6 +138,25 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
             reading.thing = Named(en if lang == "en" else ru, "neuter" if lang == "en" else gender)
             reading.thing_class, reading.owner, reading.objects = "feature", reading.hero.name, []
             return
+    if after is not None and after < len(words) and _a_doing(words, after, lang):
+        found("other", words[after:])  # "Why the Cat Chases Mice": its own work, given out when the world was new
+        reading.characters = reading.characters[:1]  # the mice are in what it does, not in the cast
+
+
+NOT_DOINGS = {"ru": {"быть", "стать", "иметь", "любить", "бояться", "ненавидеть", "хотеть", "знать", "мочь", "уметь",
+                     "становиться", "являться", "дружить", "не"},
+              "en": {"has", "have", "is", "are", "was", "were", "does", "did", "got", "gets", "became", "becomes", "lost",
+                     "loves", "likes", "hates", "fears", "wants", "needs", "knows", "can", "cannot", "never", "and"}}
+
+
+def _a_doing(words: list[str], at: int, lang: str) -> bool:
+    """The word after a why-title's hero is something it does that no habit of ours names
+    («гоняется», "chases"), not what it has, is, feels or wants."""
+    word = words[at].lower()
+    if lang == "en":
+        return word.endswith("s") and not word.endswith("ss") and word not in NOT_DOINGS["en"] and kind_of(word, "en") is None
+    verbs = [p for p in morph().parse(word) if p.tag.POS == "VERB" and "pres" in p.tag or p.tag.POS == "VERB" and "futr" in p.tag]
+    return bool(verbs) and verbs[0].normal_form not in NOT_DOINGS["ru"] and word not in NOT_DOINGS["ru"]
 
 
 def sound_of(word: str, lang: str) -> str:
@@ -193,8 +212,11 @@ def read_title(title: str, lang: str) -> Reading:
         reading.goal = "mystery"  # «Кто живёт за печкой»: a mystery of that place, not a fear of the stove
         reading.places, reading.objects = [reading.thing], [o for o in reading.objects if o is not reading.thing]
         reading.thing, reading.thing_class = None, ""
+    elif WHO_LIVES[lang].search(title) and not reading.characters and not reading.goal and reading.places:
+        reading.goal = "mystery"  # «Кто живёт под мостом»: a mystery of the place the title names
     if reading.goal == "mystery" and reading.thing_class == "tree":  # "The Secret of the Old Oak": where, not what is feared
         reading.places = reading.places or [reading.thing]
+        reading.objects = [o for o in reading.objects if o is not reading.thing]  # a place, not a thing to carry
         reading.thing, reading.thing_class = None, ""
     _hero_trait(reading, lang)
     _became(reading, title, lang)
@@ -620,8 +642,8 @@ def _read_english(title: str) -> Reading:
     i, after_verb = 0, ""
     while i < len(words):
         word, w = words[i], low[i]
-        if i > 0 and low[i - 1] in ("who", "that") and w not in verbs:
-            i += 1  # "The Boy Who Cried Wolf": a verb of the hero's, not a thing
+        if i > 0 and low[i - 1] in ("who", "that") and w not in verbs and not (i == 1 and sound_of(w, "en")):
+            i += 1  # "The Boy Who Cried Wolf": a verb of the hero's, not a thing ("Who Knocks…" asks about a sound)
             continue
         if w in ADJECTIVES_EN and i == len(words) - 1 and (after_verb or reading.goal == "why"):
             reading.thing = reading.thing or Named(w, "neuter")  # "afraid of the dark": the dark

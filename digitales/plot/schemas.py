@@ -175,6 +175,18 @@ def is_indoor(place: str, lang: str) -> bool:
     return head in whereabouts()["indoor"][lang] or head == "stair"
 
 
+def outdoor_class(reading: Reading, hero: Kind | None, lang: str) -> str:
+    """Where a mystery of the title's place is told out of doors (whereabouts.toml [outdoor]):
+    water, bridge, tree, forest, cave or field; "" when it is told in a barn or an attic, for a
+    sound that needs boards and a door, or for a ghost, who haunts a barn."""
+    table = whereabouts()["outdoor"]
+    if not reading.places or reading.sound not in table["sounds"] or hero is not None and hero.name == "ghost":
+        return ""
+    head = place_head(reading.places[0].name, lang).replace("ё", "е")
+    return next((cls for cls, words in table.items() if cls != "sounds"
+                 and head in {w.replace("ё", "е") for w in words[lang]}), "")
+
+
 def season_of(reading: Reading, schema: Schema, lang: str) -> str:
     """The season a tale is set in, or "" for any: from the title's words («осенний лист»,
     "The Last Icicle"), a quest for a season set in the one before, a farewell of its own

@@ -18,7 +18,7 @@ from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
 from digitales.plot.premise import Reading, feature_class, found_at, read_title, words_table
 from digitales.plot.schemas import (Cast, Schema, at_sea, cast_schema, choose_schema, feared_size, holds, indoor_kinds,
-                                     is_indoor, place_head, season_of)
+                                    is_indoor, outdoor_class, place_head, season_of)
 from digitales.plot.telling import Bound, bindings, fill, phrases_for, tell
 from digitales.plot.world import problems
 from digitales.tale import Beat, Character, Event, Plan, Premise, Tale, Thing
@@ -314,7 +314,10 @@ def _resolve_place(spec: dict, reading: Reading, bound: dict[str, Bound], lang: 
         place = reading.places[0].name
         if spec.get("building") and place_head(place, lang) in HOUSE_PARTS:  # «Кто топает на крыше»: up in the attic
             return HOUSE_PARTS[place_head(place, lang)]
-        if spec.get("building") and not _is_building(place, lang):  # «Тайна старого колодца»: the old barn by the well
+        hero = bound["hero"].kind if "hero" in bound else None
+        if spec.get("building") and outdoor_class(reading, hero, lang):  # «Тайна старого колодца»: at the well itself
+            return place
+        if spec.get("building") and not _is_building(place, lang):  # "The Creak by the Gate": the old barn by the gate
             return f"{spec[lang]} у {inflect_phrase(place, 'gent', animate=False)}" if lang == "ru" else f"{spec[lang]} by the {place}"
         return place
     if spec.get("found_at") and reading.thing_class == "food" and reading.thing is not None:
@@ -364,6 +367,7 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     tags = [f"genre={genre}", f"goal={reading.goal}", f"thing={thing_class}", f"skill={reading.skill}",
             f"trait={reading.trait}", f"magic={reading.magic}", f"sound={reading.sound}",
             f"indoor={'no' if indoor_kinds(reading, lang) is None else 'yes'}",
+            f"out={outdoor_class(reading, hero, lang)}",  # a mystery told out of doors: by the well, under the bridge
             f"item={'yes' if any(o for o in reading.objects if not reading.thing or o.name != reading.thing.name) else 'no'}",
             f"owner={'yes' if reading.lost or reading.owner and 'elder' in cast.roles and cast.roles['elder'][1] == reading.owner else 'no'}",
             f"loser={'hero' if reading.lost and not reading.owner and reading.characters else 'elder'}"]  # "The Girl Who Lost Her Doll": hers

@@ -16,7 +16,7 @@ from digitales.writer.embedded import write
 
 # sound: (Russian title, English title)
 TITLES = {
-    "cry": ("Кто плачет в камышах", "Who Is Crying in the Reeds"),
+    "cry": ("Кто плачет за воротами", "Who Is Crying by the Gate"),  # in the reeds it is told there: test_outdoor_mystery
     "whistle": ("Кто свистит в трубе", "The Whistle in the Woods"),
     "creak": ("Кто скрипит на чердаке", "The Creak on the Stairs"),
     "rustle": ("Кто шуршит в траве", "The Rustle in the Leaves"),
@@ -32,7 +32,7 @@ SOUND_WORDS = {
     ("howl", "ru"): ["У-у-у", "выл"], ("howl", "en"): ["Ooo-ooo", "howl"],
     ("sigh", "ru"): ["Ох-х", "вздыхал"], ("sigh", "en"): ["Oh-h-h", "sighing"],
 }
-# who makes it, by telling (a crying one out of doors: the reeds' title)
+# who makes it, by telling (a crying one in the barn by the gate is from out of doors)
 CULPRITS = {
     ("cry", "first"): ("утён", "duckling"), ("cry", "second"): ("совён", "owlet"),
     ("whistle", "first"): ("дырочк", "hole"), ("whistle", "second"): ("камышин", "reed"),

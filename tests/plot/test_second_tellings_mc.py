@@ -61,8 +61,11 @@ def test_the_second_telling_is_another_tale(title, genre, lang, names, seed, mon
 
 
 def variants_by_telling(step: dict, lang: str) -> dict[str, Counter]:
-    """How many variants each telling has of a step, by their `when` (every variant is labelled)."""
+    """How many variants each telling has of a step, by their `when`: every variant is labelled,
+    or none is (a step told one way in either telling: the mystery out of doors)."""
     variants = step.get(lang, [])
+    if not any(v.get("telling") for v in variants):
+        variants = [v | {"telling": t} for v in variants for t in TELLINGS]
     assert all(v.get("telling") in TELLINGS for v in variants), (step["id"], lang)
     return {t: Counter(json.dumps(v.get("when", {}), sort_keys=True) for v in variants if v["telling"] == t)
             for t in TELLINGS}
