@@ -120,6 +120,8 @@ def _habit(reading: Reading, title: str, lang: str) -> None:
         reading.habit, reading.thing = habit, Named(" ".join(said).lower(), "neuter")
         reading.thing_class, reading.owner, reading.objects = "feature", reading.hero.name, []
 
+    if reading.thing_class == "feature" and reading.thing is not None and character_of(reading.thing.name.split()[0], lang):
+        return found("other", words[after or 1:])  # «Почему лиса хитрая»: her own work, not a sly coat
     if NIGHT.search(title) or DAY.search(title) and re.search(r"\b(?:спит|спят|спать|sleeps?)\b", title, re.I):
         return found("watch", words[after or 1:])
     verb_things = _index("verb_things", lang)
@@ -147,6 +149,13 @@ NOT_DOINGS = {"ru": {"быть", "стать", "иметь", "любить", "б
                      "становиться", "являться", "дружить", "не"},
               "en": {"has", "have", "is", "are", "was", "were", "does", "did", "got", "gets", "became", "becomes", "lost",
                      "loves", "likes", "hates", "fears", "wants", "needs", "knows", "can", "cannot", "never", "and"}}
+
+
+def character_of(word: str, lang: str) -> str:
+    """The flaw or the virtue a word names («хитрая» → clever, "timid"), "" for a colour or a look."""
+    if lang == "ru":
+        word = next((p.normal_form for p in morph().parse(word) if p.tag.POS in ("ADJF", "ADJS")), word)
+    return trait_of(word, lang) or virtue_of(word, lang)
 
 
 def _a_doing(words: list[str], at: int, lang: str) -> bool:

@@ -16,7 +16,7 @@ from digitales.backend import Backend, Job
 from digitales.errors import UserError
 from digitales.plot import known as known_tales
 from digitales.plot.kinds import kinds, trait_of
-from digitales.plot.premise import Reading, feature_class, found_at, read_title, words_table
+from digitales.plot.premise import Reading, character_of, feature_class, found_at, read_title, words_table
 from digitales.plot.schemas import (Cast, Schema, at_sea, cast_schema, choose_schema, feared_size, holds, indoor_kinds,
                                     is_indoor, outdoor_class, place_head, season_of)
 from digitales.plot.telling import Bound, bindings, fill, phrases_for, tell
@@ -376,6 +376,8 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
         tags.append(f"feared={feared_size(cast.roles['feared'][0])}")
     if reading.habit:  # «Почему дятел стучит»: what the hero does, not what it has
         tags += [f"feature={'voice' if reading.habit == 'call' else 'habit'}", f"habit={reading.habit}"]  # a call: the voice tale
+        if reading.habit == "other" and character_of(reading.thing.name.split()[-1], lang):  # «Почему лиса хитрая»:
+            tags.append(f"character={character_of(reading.thing.name.split()[-1], lang)}")  # what she is, not does
     elif reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
         tags.append(f"feature={feature_class(reading.thing.name, lang)}")
     skill = words_table()["skills"].get(reading.skill, {})

@@ -34,3 +34,18 @@ def test_a_doing_no_habit_names_is_the_heros_own_work(title, lang, hero, doing):
                                          ("Почему собака не любит кошку", "ru")])
 def test_a_feeling_a_feature_or_a_known_habit_is_not_a_work_given_out(title, lang):
     assert read_title(title, lang).habit != "other"
+
+
+@pytest.mark.parametrize("title, lang, hero, said, work", [
+    ("Почему заяц трусливый", "ru", "заяц", "трусливый", "первым слышать беду"),
+    ("Why the Owl Is Wise", "en", "owl", "is wise", "find a way out"),
+    ("Почему лиса хитрая", "ru", "лиса", "хитрая", "находить выход"),
+])
+def test_what_the_hero_is_is_its_own_work_not_a_coat(title, lang, hero, said, work):
+    reading = read_title(title, lang)
+    assert (reading.habit, reading.thing.name) == ("other", said)  # never «хитрая шубка», "wise feathers"
+    tale, text = told(title, "fairy_tale", lang)
+    last = text.strip().split("\n\n")[-1]
+    assert (f"Вот почему {hero} {said}" if lang == "ru" else f"that is why the {hero} {said}") in last
+    assert work in last  # the answer says what that character is good for
+    assert "шубк" not in text and "feathers" not in text
