@@ -68,6 +68,9 @@ def _nominative(word: str, adjective_first: bool = False):
     return parses[0] if parses else None
 
 
+NO_LOC2 = {"холм", "дом", "дуб"}  # «на холме», «в доме», «на дубе»: the dictionary's second locative is rare in speech
+
+
 def _inflected(word: str, parse, case: str, number: str | None, animacy: str | None, gender: str | None) -> str:
     """One word in `case`; an adjective also agrees with its noun's number, gender and (in the
     masculine accusative) animacy: "дремучий лес" → "дремучий лес", "серый волк" → "серого волка"."""
@@ -77,7 +80,7 @@ def _inflected(word: str, parse, case: str, number: str | None, animacy: str | N
     if "ADJF" in parse.tag and case == "accs" and animacy and (gender == "masc" or number == "plur"):
         wanted.add(animacy)
     form = None
-    if case == "loct":  # "в лесу", not "в лесе"
+    if case == "loct" and parse.normal_form not in NO_LOC2:  # "в лесу", not "в лесе"
         form = parse.inflect({"loc2", number} if number else {"loc2"})
     if form is None and "NUMR" in parse.tag:
         form = parse.inflect({case})

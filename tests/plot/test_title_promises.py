@@ -67,3 +67,14 @@ def test_what_blind_read_10_found():
         assert "a spectacles" not in text.lower()
     assert with_preposition("тёплые края", "in", "ru") == "в тёплых краях"
     assert with_preposition("край леса", "in", "ru") == "на краю леса"
+
+
+@pytest.mark.parametrize("place, said", [("тёплый камень", "на тёплом камне"), ("зелёный холм", "на зелёном холме"),
+                                         ("цветок", "на цветке"), ("кормушка", "на кормушке"), ("лес", "в лесу"),
+                                         ("дом", "в доме"), ("мост", "на мосту")])
+def test_a_helpers_favourite_place_takes_its_own_preposition(place, said):
+    """A lizard likes it «на тёплом камне», not «в тёплом камне» (a quest's advice), and a hill is
+    «на холме», not the dictionary's rare «на холму»."""
+    from digitales.plot.telling import with_preposition
+
+    assert with_preposition(place, "in", "ru") == said
