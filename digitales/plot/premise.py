@@ -24,7 +24,7 @@ from digitales.plot.kinds import DATA, Kind, is_plural_en, kind_of
 from digitales.text.morph import english_singular, morph
 
 GENDERS = {"masc": "male", "femn": "female", "neut": "neuter"}
-SKY_KINDS = {"star"}  # someone when the title's subject («Маленькая звёздочка»), something when wanted ("wanted the star")
+SKY_KINDS = {"star", "cloud"}  # someone when the title's subject («Маленькая звёздочка»), something when wanted ("wanted the star")
 
 
 @dataclass
@@ -327,13 +327,14 @@ def _became(reading: Reading, title: str, lang: str) -> None:
 def _hero_trait(reading: Reading, lang: str) -> None:
     """«Жадный хомяк»: the hero is «хомяк», and greedy; a title with no other goal is a tale of that flaw."""
     hero = reading.hero
-    if hero is not None and not hero.proper and "-" in hero.name:  # «Заяц-хвастун»: a hare, and a boaster
-        parts = hero.name.split("-")
+    if hero is not None and "-" in hero.name and (not hero.proper or any(kind_of(w, lang) for w in hero.name.split("-"))):
+        parts = hero.name.split("-")  # «Заяц-хвастун»: a hare, and a boaster; «Соня-мышка»: a sleepy mouse, no Sonya
         lemmas = [morph().parse(w)[0].normal_form if lang == "ru" else w.lower() for w in parts]
         trait = next((trait_of(lemma, lang) for lemma in lemmas if trait_of(lemma, lang)), "")
         if trait:
             hero.name = next(w for w, lemma in zip(parts, lemmas) if not trait_of(lemma, lang))
             hero.kind = hero.kind or kind_of(hero.name, lang)
+            hero.proper = hero.proper and hero.kind is None
             reading.trait, reading.goal = trait, reading.goal or "flaw"
             return
     if hero is None or hero.proper or " " not in hero.name:

@@ -237,7 +237,7 @@ AT_SEA = {"sea", "ice"}  # no bee or ladybird far out at sea: a whale's friends 
 EVERYWHERE = {"sparrow", "swallow", "crow", "stork", "pigeon", "bee", "butterfly", "dragonfly", "fly", "ladybird"}  # they fly to far lands too
 FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat", "hen", "rooster"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
-             "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch", "star"}  # never a passing helper
+             "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch", "star", "cloud"}  # never a passing helper
 WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
 FOES = {"bylina": ("dragon", "robber"), "fairy_tale": ("wolf", "fox", "witch", "koschei"),
         "fable": ("fox", "wolf", "cat")}
