@@ -214,8 +214,8 @@ def read_title(title: str, lang: str) -> Reading:
     reading = _read_russian(title) if lang == "ru" else _read_english(title)
     if reading.lost and reading.thing_class == "home":
         reading.lost = False  # "The Hedgehog Who Lost His Way" is lost himself: a way home, not a thing in the house
-    if reading.lost:
-        reading.shelter = False  # a lost mitten is something to find, not a house to move into
+    if reading.lost or reading.owner and reading.owner in FAMILY_OWNERS:
+        reading.shelter = False  # a lost mitten, Grandpa's old boots: something to find, not a house to move into
     _lost_self(reading, title, lang)
     if WHO_LIVES[lang].search(title) and not reading.characters and reading.thing is not None and not reading.places:
         reading.goal = "mystery"  # «Кто живёт за печкой»: a mystery of that place, not a fear of the stove
@@ -248,6 +248,8 @@ def read_title(title: str, lang: str) -> Reading:
     return reading
 
 
+FAMILY_OWNERS = {"Papa", "Mama", "Dad", "Mum", "Mom", "Grandpa", "Grandma", "Granny", "Grandad", "Daddy", "Mummy", "Mommy",
+                 "папа", "мама", "дедушка", "бабушка", "дед", "баба"}  # their thing is theirs, not a house for animals
 MELTING = {"весна", "лето", "тепло", "spring", "summer", "warmth"}  # what a snowman does not live through
 WINTER = {"зима", "winter"}
 SPRING = {"ru": Named("весна", "female"), "en": Named("spring", "neuter")}

@@ -399,6 +399,8 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     season = season_of(reading, schema, lang)
     if season:  # a season's keepsakes (a farewell's jar): strawberries in summer, an icicle in winter
         tags.append(f"season={season}")
+    if reading.thing is not None and reading.thing.name.split()[-1].lower() in words_table()["footwear"]["words"][lang]:
+        tags.append("den=basket")  # lost boots are not found in the kitten's old boot
     if cast.repeated and cast.repeated[-1][0] is not None:  # a grandmother who solves it lives in the house from the start
         tags.append(f"mentor={cast.repeated[-1][0].name}")
     return tags

@@ -155,3 +155,16 @@ def test_a_lost_thing_is_not_looked_for_in_a_web_or_a_crack():
     for seed in range(8):
         tale = planned_tale("Grandma's Lost Key", "novella", "en", seed=seed)
         assert not {c.kind for c in tale.characters} & {"spider", "fly", "cockroach", "beetle"}, seed
+
+
+@pytest.mark.parametrize("title, lang, den", [("Дедушкины валенки", "ru", "в старую корзинку"),
+                                              ("Grandpa's Old Boots", "en", "old basket")])
+def test_lost_boots_are_not_found_in_an_old_boot_and_are_no_house(title, lang, den):
+    """Read 14: «валенки» were found «в старом валенке»; "Grandpa's Old Boots" was a house for animals."""
+    assert not read_title(title, lang).shelter  # Grandpa's boots are his, not a house to move into
+    for seed in range(4):
+        tale, text = told(title, "novella", lang, seed)
+        assert tale.plan.tale_type == "quest"
+        assert "старый валенок" not in text and "в валенок" not in text and "winter boot" not in text
+        if "в углу за дверью" in text or "in the corner behind the door" in text:  # the kitten's den
+            assert den in text
