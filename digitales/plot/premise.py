@@ -243,6 +243,9 @@ def read_title(title: str, lang: str) -> Reading:
         # a snowman who wants summer meets it the only way a snowman can; «Снеговик и весна»: spring comes, he goes
         reading.objects.insert(0, reading.thing)  # summer stays in the tale, as what he wished for
         reading.goal, reading.thing, reading.thing_class = "farewell", None, ""  # he sees it as a cloud
+    if reading.goal == "farewell" and WARM_DAY.search(title) and (reading.thing is None or reading.thing.name in ("warm", "тёплый")):
+        reading.thing, reading.thing_class = WARMTH[lang], "season"  # "The Last Warm Day": warmth says goodbye, not "a warm"
+        reading.objects = [reading.thing]
     if reading.thing_class == "weather" and reading.goal == "" and reading.characters:
         reading.goal = "fear"  # "The Goose and the Storm": a storm is not a thing to fetch, but one to stop fearing
     return reading
@@ -250,6 +253,8 @@ def read_title(title: str, lang: str) -> Reading:
 
 FAMILY_OWNERS = {"Papa", "Mama", "Dad", "Mum", "Mom", "Grandpa", "Grandma", "Granny", "Grandad", "Daddy", "Mummy", "Mommy",
                  "папа", "мама", "дедушка", "бабушка", "дед", "баба"}  # their thing is theirs, not a house for animals
+WARM_DAY = re.compile(r"\bwarm\s+days?\b|\bт[её]пл\w*\s+(?:день|денёк|денек|дни|деньки)\b", re.I)
+WARMTH = {"ru": Named("тепло", "neuter"), "en": Named("warmth", "neuter")}
 MELTING = {"весна", "лето", "тепло", "spring", "summer", "warmth"}  # what a snowman does not live through
 WINTER = {"зима", "winter"}
 SPRING = {"ru": Named("весна", "female"), "en": Named("spring", "neuter")}

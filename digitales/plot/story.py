@@ -391,6 +391,8 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
             tags.append(f"can={'no' if only and hero.moves not in only else 'yes'}")
             if skill.get("voice") and hero.trait("sound", lang):  # a voice of its own: "quack" comes when needed
                 tags.append("voice=yes")
+            if reading.skill == "swim" and (hero.moves == "swim" or hero.name in skill.get("masters", [])):
+                tags.append("native=yes")  # a duckling swims from its first day: this one is afraid of the water
     elif reading.skill:
         tags.append(f"can={'no' if skill.get('only_moves') else 'yes'}")
     if thing_class == "sky" and reading.thing is not None:  # the sun is looked for by day, the moon by night
@@ -399,6 +401,10 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     season = season_of(reading, schema, lang)
     if season:  # a season's keepsakes (a farewell's jar): strawberries in summer, an icicle in winter
         tags.append(f"season={season}")
+    flower = reading.thing and next((k for k, ws in words_table()["flowers"].items()
+                                     if reading.thing.name.split()[-1].lower() in ws[lang]), "")
+    if flower:  # the last dandelion leaves its parachutes, not a bud on a branch
+        tags.append(f"flower={flower}")
     if reading.thing is not None and reading.thing.name.split()[-1].lower() in words_table()["footwear"]["words"][lang]:
         tags.append("den=basket")  # lost boots are not found in the kitten's old boot
     if cast.repeated and cast.repeated[-1][0] is not None:  # a grandmother who solves it lives in the house from the start
