@@ -346,8 +346,9 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
     if "repeat" in schema.roles.values():
         each = [r.strip() for r in schema.roles.get("repeat_each", "").split(",") if r.strip()]
         for n in range(count):  # the last one round may be of another sort: the wise one who knows
+            passing = schema.roles.get(f"repeat_as_{reading.habit}", schema.roles.get("repeat_as", "helper"))  # a habit's own
             rule = schema.roles.get("repeat_last", "helper") if n == count - 1 else (
-                each[n % len(each)] if each else schema.roles.get("repeat_as", "helper"))  # each round asks its own body
+                each[n % len(each)] if each else passing)  # each round asks its own body
             kind = rng.choice([table[k] for k in options_for(rule) if k in table])
             used.add(kind.name)
             cast.repeated.append((kind, *_family_name(kind, cast, lang)))

@@ -49,3 +49,18 @@ def test_what_the_hero_is_is_its_own_work_not_a_coat(title, lang, hero, said, wo
     assert (f"Вот почему {hero} {said}" if lang == "ru" else f"that is why the {hero} {said}") in last
     assert work in last  # the answer says what that character is good for
     assert "шубк" not in text and "feathers" not in text
+
+
+@pytest.mark.parametrize("title, lang, hero", [("Почему лягушка прыгает", "ru", "лягушка"), ("Why the Frog Jumps", "en", "frog"),
+                                               ("Почему заяц прыгает", "ru", "заяц")])
+def test_a_jump_is_the_strong_legs_that_saved_one_cut_off_by_the_flood(title, lang, hero):
+    """Read 15 gave «Почему лягушка прыгает» the blank work-given-out tale: a jump is a habit of its own."""
+    from digitales.plot.kinds import kinds
+
+    assert read_title(title, lang).habit == "jump"
+    for seed in range(3):
+        tale, text = told(title, "fairy_tale", lang, seed)
+        assert ("мышонок" if lang == "ru" else "mouse") in text and ("прыг!" if lang == "ru" else "JUMP!") in text
+        tried = [c for c in tale.characters if c.role in ("helper1", "helper2")]
+        assert all(kinds()[c.kind].moves in ("run", "walk") for c in tried)  # on foot: a bird would just fly over
+        assert "бугорок" in text or "hump" in text
