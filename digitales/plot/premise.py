@@ -243,6 +243,17 @@ def read_title(title: str, lang: str) -> Reading:
         # a snowman who wants summer meets it the only way a snowman can; «Снеговик и весна»: spring comes, he goes
         reading.objects.insert(0, reading.thing)  # summer stays in the tale, as what he wished for
         reading.goal, reading.thing, reading.thing_class = "farewell", None, ""  # he sees it as a cloud
+    if reading.goal == "why" and NO_PART[lang].search(title):  # "Why the Bear Has No Tail": the tail left in the ice
+        reading.thing, reading.thing_class = _short_part(NO_PART[lang].search(title).group(1), lang), "feature"
+        reading.owner = reading.owner or (reading.characters[0].name if reading.characters else "")
+        reading.objects = []
+    clouds = [c for c in reading.characters[1:] if c.kind is not None and c.kind.name == "cloud"]
+    if clouds and reading.goal in ("", "seek", "want"):  # «Ёжик и тучка»: the hedgehog's tale, the cloud a thing of the sky
+        reading.characters.remove(clouds[0])
+        cloud = Named(clouds[0].name, clouds[0].gender)
+        reading.objects.append(cloud)
+        if reading.thing is None:
+            reading.thing, reading.thing_class = cloud, "sky"
     if reading.goal == "farewell" and WARM_DAY.search(title) and (reading.thing is None or reading.thing.name in ("warm", "тёплый")):
         reading.thing, reading.thing_class = WARMTH[lang], "season"  # "The Last Warm Day": warmth says goodbye, not "a warm"
         reading.objects = [reading.thing]
@@ -253,6 +264,22 @@ def read_title(title: str, lang: str) -> Reading:
 
 FAMILY_OWNERS = {"Papa", "Mama", "Dad", "Mum", "Mom", "Grandpa", "Grandma", "Granny", "Grandad", "Daddy", "Mummy", "Mommy",
                  "папа", "мама", "дедушка", "бабушка", "дед", "баба"}  # their thing is theirs, not a house for animals
+NO_PART = {"en": re.compile(r"\bha(?:s|ve)\s+no\s+([A-Za-z]+)", re.I),
+           "ru": re.compile(r"\b(?:нет|без)\s+([а-яё]+)\s*$", re.I)}
+
+
+def _short_part(word: str, lang: str) -> Named:
+    """A part a why-title says the hero has none of is told as the short stump of it ("a short tail")."""
+    if lang == "en":
+        return Named(f"short {word.lower()}", "plural" if english_singular(word.lower()) != word.lower() else "neuter")
+    noun = next((p for p in morph().parse(word.lower()) if "NOUN" in p.tag), morph().parse(word.lower())[0])
+    plural = noun.tag.number == "plur" or noun.normal_form.endswith(("уши", "рога"))
+    gender = "plural" if plural else GENDERS.get(noun.tag.gender, "male")
+    head = noun.inflect({"nomn", "plur"}).word if plural else noun.normal_form
+    short = morph().parse("короткий")[0].inflect({"nomn", "plur"} if plural else {"nomn", {"male": "masc", "female": "femn"}.get(gender, "neut")})
+    return Named(f"{short.word} {head}", gender)
+
+
 WARM_DAY = re.compile(r"\bwarm\s+days?\b|\bт[её]пл\w*\s+(?:день|денёк|денек|дни|деньки)\b", re.I)
 WARMTH = {"ru": Named("тепло", "neuter"), "en": Named("warmth", "neuter")}
 MELTING = {"весна", "лето", "тепло", "spring", "summer", "warmth"}  # what a snowman does not live through

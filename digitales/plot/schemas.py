@@ -63,11 +63,14 @@ GENRE_SCHEMAS = {"fairy_tale": ("quest", "rescue", "gratitude"), "fable": ("tric
 CAST_TWO = {"contest", "gratitude", "rescue", "trickster", "duel", "fallen", "feared"}  # the tale types with a part for the title's second character
 
 
+FALLEN = {"star"}  # the one the fallen tale helps home (a cloud is a sky kind too, but it does not fall and shine)
+
+
 def choose_schema(reading: Reading, genre: str, rng: random.Random) -> Schema:
     """The tale type the title's premise decides; the genre chooses among those that fit."""
     table = schemas()
     wanted = []
-    if not reading.goal and any(c.kind and c.kind.name in SKY_KINDS for c in reading.characters):
+    if not reading.goal and any(c.kind and c.kind.name in FALLEN for c in reading.characters):
         wanted.append("fallen")  # «Маленькая звёздочка», «Ёжик и звёздочка»: a star fallen and helped home
     pair = _pair_schema(reading, genre)
     if reading.goal == "fear" and _feared_harmless(reading):
@@ -238,7 +241,7 @@ EVERYWHERE = {"sparrow", "swallow", "crow", "stork", "pigeon", "bee", "butterfly
 FARM = {"cow", "bull", "sheep", "pig", "horse", "donkey", "turkey", "goat", "hen", "rooster"}  # they live in the yard: no forest animal meets them
 CREATURES = {"giant", "gnome", "snowman", "bun", "gingerbread", "scarecrow", "troll", "mermaid", "unicorn", "fairy",
              "water_spirit", "father_frost", "firebird", "dragon", "ghost", "koschei", "witch", "star", "cloud"}  # never a passing helper
-WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother", "magpie")
+WISE = ("owl", "tortoise", "crow", "mole", "grandfather", "grandmother")  # no chattering magpie as the slow wise one
 FOES = {"bylina": ("dragon", "robber"), "fairy_tale": ("wolf", "fox", "witch", "koschei"),
         "fable": ("fox", "wolf", "cat")}
 
@@ -287,12 +290,12 @@ def cast_schema(schema: Schema, reading: Reading, genre: str, lang: str, count: 
             stock("hero", ("girl", "boy"))
     for role, rule in schema.roles.items():
         if rule == "sky":  # the star is cast first: the hero is the one who finds it
-            star = next((c for c in named if c.kind and c.kind.name in SKY_KINDS), None)
+            star = next((c for c in named if c.kind and c.kind.name in FALLEN), None)
             if star is not None:
                 take(role, star)
                 named.remove(star)
             else:
-                stock(role, sorted(SKY_KINDS))
+                stock(role, sorted(FALLEN))
     hero_first = named if reading.goal else [c for c in named if not (c.kind and c.kind.nature in ("villain",))]  # "The Dragon Who Was Afraid…": the title's subject, villain or not
     villains = [c for c in named if c.kind and c.kind.nature == "villain"]
     hero = (hero_first or named or [None])[0]

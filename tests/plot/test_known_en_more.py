@@ -25,6 +25,8 @@ SPELLINGS = {
                        "Собака и тень", "Жадная собака", "собака и ее тень"],
     "goose-golden-eggs": ["The Goose That Laid the Golden Eggs", "The Goose Who Laid a Golden Egg", "Гусыня и золотые яйца",
                           "Золотые яйца", "Гусыня, которая несла золотые яйца"],
+    "wolf-and-crane": ["Волк и журавль", "Волк и Журавль", "Журавль и волк", "The Wolf and the Crane",
+                       "The Crane and the Wolf", "The Wolf and the Heron", "The Wolf and the Stork"],
 }
 
 

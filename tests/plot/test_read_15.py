@@ -2,6 +2,8 @@
 warm" as a thing, rain looked for by the signs of spring, an acorn that "nobody has made yet",
 the lost boots in an old boot (test_title_shapes_reads_11_14)."""
 
+import re
+
 import pytest
 
 from digitales.plot.premise import read_title
@@ -55,3 +57,22 @@ def test_one_of_a_swimming_kind_learns_to_swim_because_it_is_afraid(title, lang,
         opening = " ".join(text.split("\n\n")[:2])
         assert any(a in opening for a in afraid.split("|")), seed  # afraid of the water (a little afraid, in the second telling)
         assert "had never learned to swim" not in text and "плавать он не умел" not in text
+
+
+@pytest.mark.parametrize("title, lang, short", [("Why the Bear Has No Tail", "en", "short tail"),
+                                                ("Почему у медведя нет хвоста", "ru", "короткий хвост")])
+def test_no_tail_is_the_tail_left_in_the_ice_not_a_tail_given(title, lang, short):
+    """Read 16: "Why the Bear Has No Tail" ended "ever since, the bear has had a tail"."""
+    reading = read_title(title, lang)
+    assert (reading.thing.name, reading.thing_class) == (short, "feature")
+    _, text = told(title, "fairy_tale", lang)
+    assert short in text.split("\n\n")[-1]
+    assert "has had a tail" not in text
+
+
+def test_a_mystery_ends_without_listing_its_noises_again():
+    """Read 16 called «Вот и вся тайна камышей: и стук, и огромная тень» a recap of what was just seen."""
+    for title, lang in (("Кто шумит в камышах", "ru"), ("The Noise Under the Bridge", "en"), ("Тайна старой мельницы", "ru")):
+        for seed in range(3):
+            _, text = told(title, "horror", lang, seed)
+            assert not re.search(r"вся тайна [^!.]*: и |whole secret of the [a-z ]+: the ", text)
