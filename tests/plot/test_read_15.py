@@ -76,3 +76,15 @@ def test_a_mystery_ends_without_listing_its_noises_again():
         for seed in range(3):
             _, text = told(title, "horror", lang, seed)
             assert not re.search(r"вся тайна [^!.]*: и |whole secret of the [a-z ]+: the ", text)
+
+
+def test_a_lost_things_culprit_is_a_clue_not_given_away_and_no_nest_is_searched():
+    """Read 16: the kitten was named as the thief in the first paragraph; a ball was found in a
+    swallow's nest, and a boy looked into a mouse hole."""
+    for title, lang in (("Бабушкин платок", "ru"), ("Grandma's Silver Thimble", "en"), ("Дедушкины часы", "ru")):
+        for seed in range(4):
+            tale, text = told(title, "novella", lang, seed)
+            opening = text.split("\n\n")[0]
+            assert "утащит" not in opening and "carried off" not in opening
+            kinds = {c.kind for c in tale.characters if c.role.startswith("helper")}
+            assert not kinds & {"swallow", "sparrow", "pigeon", "mouse", "rat"}, (seed, kinds)
