@@ -22,12 +22,18 @@ SPEECH_VERBS_RU = set("""сказать говорить ответить отв
 промолвить вздохнуть буркнуть пробормотать удивиться обрадоваться согласиться возразить продолжить
 квакнуть пискнуть ухнуть прорычать крякнуть каркнуть мяукнуть фыркнуть хрюкнуть прокаркать окликнуть улыбнуться
 запищать заворчать проворковать прожужжать заржать замычать заблеять прокукарекать похвалить повторить
-радоваться радоваться крикнуть взмолиться предложить добавить объяснить""".split())
+радоваться радоваться крикнуть взмолиться предложить добавить объяснить
+ахнуть охнуть зашептать шепнуть смутиться всхлипнуть пропыхтеть прошипеть прокричать пробурчать простонать
+пожаловаться перебить подхватить хихикнуть зевнуть заохать пролепетать прохрипеть""".split())
 SPEECH_VERBS_EN = set("""say said says ask asked asks reply replied answer answered cry cried shout shouted sing sang
 whisper whispered sob sobbed laugh laughed call called growl growled squeak squeaked exclaim exclaimed
 murmur murmured add added begin began continue continued croak croaked hoot hooted quack quacked caw cawed
 smile smiled sigh sighed peep peeped chirp chirped roar roared grunt grunted mew mewed bark barked buzz buzzed
-squeal squealed snap snapped beg begged boast boasted tell told call called yell yelled wail wailed gasp gasped""".split())
+squeal squealed snap snapped beg begged boast boasted tell told call called yell yelled wail wailed gasp gasped
+puffed sniffed sniffled chimed squawked spluttered muttered grumbled mumbled panted piped giggled chuckled groaned
+moaned""".split())
+# «Тук-тук…», "Tap-tap! Tap-tap!", «ТУК-ТУК-ТУК!»: a sound in quotes is the narrator's, nobody's line
+SOUND = re.compile(r"^(?:\W*(\w+)(?:-\1)+\W*)+$", re.I)
 PRONOUNS_EN = {"he", "she", "it", "they", "i", "we", "you"}
 
 
@@ -105,6 +111,9 @@ class Conversation:
             if i % 2 == 0:
                 if re.search(r"\w", piece):
                     segments.append(Segment(piece.strip(" ,:"), NARRATOR))
+                continue
+            if SOUND.match(piece):  # a knock or a drip heard, told by the narrator
+                segments.append(Segment(piece, NARRATOR))
                 continue
             # a quote's tag is in the author's words right after it, else right before it
             after, before = pieces[i + 1] if i + 1 < len(pieces) else "", pieces[i - 1]
@@ -186,7 +195,7 @@ class Conversation:
             return
         morph = _morph()
         nouns = []
-        for word in re.findall(r"[\w-]+", text):
+        for word in re.findall(r"[\w-]{2,}", text):  # no one-letter «И» taken for a name
             for p in morph.parse(word)[:2]:
                 if p.tag.POS == "NOUN" and p.tag.case in {"nomn", "ablt"} and p.score > 0.1 and "anim" in p.tag or \
                         p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.score > 0.3:

@@ -55,3 +55,27 @@ def test_a_speaker_whose_word_is_first_something_else_is_still_found():
     talk = Conversation("ru", ["рысь", "сорока", "мышь", "невестки"])
     assert [s.speaker for p in paragraphs(text) for s in talk.paragraph(p) if s.speaker != NARRATOR] == \
         ["Рысь", "Сорока", "Мышь", "Невестки"]  # the plan's «невестки», all of them
+
+
+def test_a_sound_in_quotes_is_the_narrators_and_a_gasp_is_the_one_who_gasps():
+    """A rendered mystery (Тайна старого колодца) gave «Тук-тук…» to a 'someone' who was then drawn
+    as a stranger, the turkey's gasp to the grandmother, and the frog's line to a speaker «И»."""
+    from digitales.text.dialogue import Conversation
+
+    talk = Conversation("ru", ["девочка", "бабушка", "индюк", "волк", "барсук"])
+    said = []
+    for paragraph in ["— С огоньком всё видно таким, какое оно есть, — сказала бабушка.",
+                      "Девочка пошла к колодцу, а навстречу индюк. И тут у старого колодца: «Тук-тук…»",
+                      "— Бал-бал-бал! — ахнул индюк. — Там чудище зубами щёлкает!",
+                      "— Это Баба-яга в ступе пляшет! — зашептал барсук.",
+                      "— Ква, — смутился лягушонок. — Я учусь играть на барабане."]:
+        said += [(s.speaker, s.text) for s in talk.paragraph(paragraph)]
+    speakers = {text: who for who, text in said}
+    assert speakers["Тук-тук…"] == "narrator"
+    assert speakers["Бал-бал-бал!"].lower() == "индюк" and speakers["Это Баба-яга в ступе пляшет!"].lower() == "барсук"
+    assert speakers["Ква"].lower() == "лягушонок"
+    assert not any(len(who) == 1 for who, _ in said)
+
+    english = Conversation("en", ["girl", "eagle"])
+    lines = [(s.speaker, s.text) for s in english.paragraph("Just then, from the old well: \"Tap-tap! Tap-tap!\"")]
+    assert all(who == "narrator" for who, _ in lines)
