@@ -114,14 +114,14 @@ WORDS = {
 
 # A place, by the words that name it (lemmas), and the background painted for it.
 PLACE_KINDS = {
-    "forest": "лес чаща бор роща опушка парк дубрава тайга дуб forest wood woods thicket grove park oak",
+    "forest": "лес чаща бор роща опушка парк дубрава тайга дуб дупло пень forest wood woods thicket grove park oak hollow stump",
     "field": "поле луг поляна степь нива застава луговина field meadow steppe clearing",
-    "village": "деревня село площадь улица улочка двор ярмарка городок village square lane yard fair town street",
+    "village": "деревня село площадь улица улочка двор ярмарка городок колодец village square lane yard fair town street",
     "hut": "изба избушка хижина домик дом теремок хата горница кухня hut cottage house home kitchen",
     "castle": "замок терем дворец палата крепость башня castle palace tower fortress hall",
     "kingdom": "царство королевство град город Киев-град столица kingdom city capital",
     "sea": "море океан остров берег sea ocean island shore",
-    "river": "река речка ручей озеро пруд мельница болото river brook stream lake pond mill swamp marsh",
+    "river": "река речка ручей озеро пруд мельница болото мост мостик камыш камыши river brook stream lake pond mill swamp marsh bridge reeds",
     "mountains": "гора горы скала утёс перевал овраг mountain mountains cliff rock ravine",
     "cave": "пещера нора логово подземелье грот cave den lair dungeon burrow",
     "sky": "небо облако туча высота sky cloud clouds",

@@ -80,3 +80,13 @@ def test_every_asset_the_lexicon_and_the_cast_name_can_be_drawn():
     assert {a for a in WORD_ASSET.values() if a not in library} == set()
     assert {a for a, _, _ in KIND_ASSETS.values() if a not in library} == set()
     assert assets("Он взял лук и стрелу.", "ru")["стрела"] == "bow-and-arrow"
+
+
+def test_a_mysterys_outdoor_place_is_painted_as_its_place():
+    """A rendered «Тайна старого колодца» put the well on a seashore with a sailboat (the text
+    said «берег»): a well is in a village, a bridge and reeds are by a river, a hollow in a forest."""
+    from digitales.picture.scenery import place_kind
+
+    assert [place_kind(p, ["берег"]) for p in ("старый колодец", "мост", "камыши", "дупло", "hollow", "bridge")] == \
+        ["village", "river", "river", "forest", "forest", "river"]
+    assert place_kind("the old well", ["well", "never"]) is None  # "Well I never!" paints no village
