@@ -59,13 +59,17 @@ class BasicText(Backend):
             scene.time_of_day = scene.time_of_day or result["time_of_day"]
             job.progress(n + 1, len(tale.scenes), f"scene {n + 1}")
         release_stress_model()  # the later stages need the memory more
+        from digitales.plot.kinds import kind_of  # here: the kinds table itself reads words with text.morph
+
         known = {c.name for c in tale.characters}
         planned = speaker_names(tale.characters)
         for line in (l for s in tale.scenes for l in s.lines):  # the cast, in order of first words
             line.speaker = planned.get(line.speaker.lower(), line.speaker)  # «Заяц» who speaks is the plan's заяц
             if line.speaker not in known:
                 known.add(line.speaker)
-                tale.characters.append(Character(name=line.speaker, gender=sex(talk.genders.get(line.speaker, ""))))
+                kind = kind_of(line.speaker, tale.lang)  # «Лягушонок» who speaks is drawn as a frog, not a stranger
+                tale.characters.append(Character(name=line.speaker, gender=sex(talk.genders.get(line.speaker, "")),
+                                                 kind=kind.name if kind is not None else ""))
 
 
 def speaker_names(characters: list[Character]) -> dict[str, str]:

@@ -79,3 +79,4 @@ def test_a_sound_in_quotes_is_the_narrators_and_a_gasp_is_the_one_who_gasps():
     english = Conversation("en", ["girl", "eagle"])
     lines = [(s.speaker, s.text) for s in english.paragraph("Just then, from the old well: \"Tap-tap! Tap-tap!\"")]
     assert all(who == "narrator" for who, _ in lines)
+
