@@ -272,7 +272,8 @@ def _short_part(word: str, lang: str) -> Named:
     """A part a why-title says the hero has none of is told as the short stump of it ("a short tail")."""
     if lang == "en":
         return Named(f"short {word.lower()}", "plural" if english_singular(word.lower()) != word.lower() else "neuter")
-    noun = next((p for p in morph().parse(word.lower()) if "NOUN" in p.tag), morph().parse(word.lower())[0])
+    parses = morph().parse(word.lower())
+    noun = next((p for p in parses if "NOUN" in p.tag), parses[0])
     plural = noun.tag.number == "plur" or noun.normal_form.endswith(("уши", "рога"))
     gender = "plural" if plural else GENDERS.get(noun.tag.gender, "male")
     head = noun.inflect({"nomn", "plur"}).word if plural else noun.normal_form

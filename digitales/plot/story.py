@@ -376,8 +376,9 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
         tags.append(f"feared={feared_size(cast.roles['feared'][0])}")
     if reading.habit:  # «Почему дятел стучит»: what the hero does, not what it has
         tags += [f"feature={'voice' if reading.habit == 'call' else 'habit'}", f"habit={reading.habit}"]  # a call: the voice tale
-        if reading.habit == "other" and character_of(reading.thing.name.split()[-1], lang):  # «Почему лиса хитрая»:
-            tags.append(f"character={character_of(reading.thing.name.split()[-1], lang)}")  # what she is, not does
+        character = character_of(reading.thing.name.split()[-1], lang) if reading.habit == "other" else ""
+        if character:  # «Почему лиса хитрая»: what she is, not what she does
+            tags.append(f"character={character}")
     elif reading.thing_class == "feature" and reading.thing is not None:  # a porcupine the table does not know still has quills
         tags.append(f"feature={feature_class(reading.thing.name, lang)}")
     skill = words_table()["skills"].get(reading.skill, {})
@@ -401,11 +402,11 @@ def _tags(reading: Reading, cast: Cast, genre: str, schema: Schema, lang: str) -
     season = season_of(reading, schema, lang)
     if season:  # a season's keepsakes (a farewell's jar): strawberries in summer, an icicle in winter
         tags.append(f"season={season}")
-    flower = reading.thing and next((k for k, ws in words_table()["flowers"].items()
-                                     if reading.thing.name.split()[-1].lower() in ws[lang]), "")
+    head = reading.thing.name.split()[-1].lower() if reading.thing is not None else ""
+    flower = next((k for k, ws in words_table()["flowers"].items() if head in ws[lang]), "")
     if flower:  # the last dandelion leaves its parachutes, not a bud on a branch
         tags.append(f"flower={flower}")
-    if reading.thing is not None and reading.thing.name.split()[-1].lower() in words_table()["footwear"]["words"][lang]:
+    if head in words_table()["footwear"]["words"][lang]:
         tags.append("den=basket")  # lost boots are not found in the kitten's old boot
     if cast.repeated and cast.repeated[-1][0] is not None:  # a grandmother who solves it lives in the house from the start
         tags.append(f"mentor={cast.repeated[-1][0].name}")
